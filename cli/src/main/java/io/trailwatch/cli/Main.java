@@ -1,0 +1,56 @@
+package io.trailwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code trailwatch} command. Exit codes: 0 ran (whatever it found), 1 a rule test failed, 2 usage or
+ * I/O error (one line, never a stack trace), 3 {@code --fail-on} met.
+ */
+@Command(
+    name = "trailwatch",
+    mixinStandardHelpOptions = true,
+    version = "trailwatch 0.1.0",
+    description = "Detects threats in AWS CloudTrail and Config events.",
+    subcommands = {
+      ScanCommand.class,
+      RulesCommand.class,
+      TestCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  public static final int EXIT_TEST_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_FAIL_ON = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code; used by tests to run the real command in-process. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("trailwatch: " + oneLine(e));
+          return EXIT_USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    return message;
+  }
+}

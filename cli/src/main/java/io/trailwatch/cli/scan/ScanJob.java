@@ -1,0 +1,93 @@
+package io.trailwatch.cli.scan;
+
+import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.event.AwsEvent;
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.input.EventReader;
+import io.trailwatch.core.input.EventSink;
+import io.trailwatch.core.input.InputProblem;
+import io.trailwatch.core.rule.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scans files in parallel (one file per worker, so both cores of a small machine work on multi-file
+ * input) and hands results back in file order, so output is the same whatever the thread count.
+ */
+public final class ScanJob {
+  private final Detector detector;
+  private final EventReader reader;
+  private final ScanStats stats;
+  private final int threads;
+
+  public ScanJob(Detector detector, int maxRecordBytes, ScanStats stats, int threads) {
+    this.detector = detector;
+    this.stats = stats;
+    this.reader = new EventReader(maxRecordBytes, stats.bytes);
+    this.threads = Math.max(1, threads);
+  }
+
+  /** Receives each file's outcome, in the order of {@code files}. */
+  public interface Listener {
+    void findings(List<Finding> findings);
+
+    void problems(List<InputProblem> problems, long dropped);
+  }
+
+  public void run(List<Path> files, Listener listener) throws InterruptedException {
+    stats.filesTotal = files.size();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "scan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<FileResult>> futures = new ArrayList<>();
+      for (Path file : files) {
+        futures.add(pool.submit(() -> scanFile(file)));
+      }
+      for (Future<FileResult> future : futures) {
+        FileResult result;
+        try {
+          result = future.get();
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("scan worker failed: " + e.getCause(), e.getCause());
+        }
+        listener.problems(result.problems, result.problemsDropped);
+        listener.findings(result.findings);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private FileResult scanFile(Path file) {
+    FileResult result = new FileResult();
+    reader.read(
+        file,
+        file.toString(),
+        new EventSink() {
+          @Override
+          public void event(AwsEvent event) {
+            stats.events.increment();
+            for (Finding finding : detector.evaluate(event)) {
+              stats.finding(Severity.valueOf(finding.severity()));
+              result.findings.add(finding);
+            }
+          }
+
+          @Override
+          public void problem(InputProblem problem) {
+            stats.problems.increment();
+            result.problem(problem);
+          }
+        });
+    stats.filesDone.incrementAndGet();
+    return result;
+  }
+}

@@ -1,0 +1,40 @@
+package io.trailwatch.cli.scan;
+
+import io.trailwatch.core.rule.Severity;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters a scan keeps while it runs, read by the progress line and the summary. Thread-safe. */
+public final class ScanStats {
+  public final LongAdder bytes = new LongAdder();
+  public final LongAdder events = new LongAdder();
+  public final LongAdder problems = new LongAdder();
+  public final LongAdder ruleErrors = new LongAdder();
+  public final AtomicLong filesDone = new AtomicLong();
+  public long filesTotal;
+  private final Map<Severity, LongAdder> bySeverity = new EnumMap<>(Severity.class);
+
+  public ScanStats() {
+    for (Severity s : Severity.values()) {
+      bySeverity.put(s, new LongAdder());
+    }
+  }
+
+  public void finding(Severity severity) {
+    bySeverity.get(severity).increment();
+  }
+
+  public long findings(Severity severity) {
+    return bySeverity.get(severity).sum();
+  }
+
+  public long findings() {
+    long total = 0;
+    for (LongAdder a : bySeverity.values()) {
+      total += a.sum();
+    }
+    return total;
+  }
+}

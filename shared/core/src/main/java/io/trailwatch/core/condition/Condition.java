@@ -1,0 +1,12 @@
+package io.trailwatch.core.condition;
+
+import io.trailwatch.core.event.AwsEvent;
+
+/**
+ * A test an EventBridge pattern cannot express, evaluated after the pattern matched. Implementations are
+ * pure and thread-safe: the same instance serves every event on every thread.
+ */
+@FunctionalInterface
+public interface Condition {
+  boolean test(AwsEvent event, EvaluationContext context);
+}

@@ -1,0 +1,46 @@
+package io.trailwatch.core.finding;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.trailwatch.core.event.Principal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one rule concluded about one event: the finding format of DESIGN.md. Scripts outside the project
+ * read it as JSON Lines, so fields are only ever added, never renamed or dropped.
+ *
+ * @param id stable: the same rule and event always give the same id (dedup, Security Hub upserts)
+ * @param dedupKey the values of the rule's dedup keys, joined; equal keys within the window are one alert
+ */
+@JsonPropertyOrder({
+  "id", "ruleId", "title", "category", "severity", "status", "eventId", "eventTime", "eventSource",
+  "eventName", "account", "region", "principal", "sourceIp", "userAgent", "resources", "attack",
+  "compliance", "runbook", "ruleTitle", "description", "dedupKey"
+})
+public record Finding(
+    String id,
+    String ruleId,
+    String title,
+    String category,
+    String severity,
+    String status,
+    String eventId,
+    String eventTime,
+    String eventSource,
+    String eventName,
+    String account,
+    String region,
+    Principal principal,
+    String sourceIp,
+    String userAgent,
+    List<Resource> resources,
+    List<String> attack,
+    Map<String, List<String>> compliance,
+    String runbook,
+    String ruleTitle,
+    String description,
+    String dedupKey) {
+
+  /** An affected resource: ASFF type and identifier (ARN, name or id as the event gives it). */
+  public record Resource(String type, String id) {}
+}
