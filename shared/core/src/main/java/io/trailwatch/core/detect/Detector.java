@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
@@ -29,6 +31,10 @@ import software.amazon.event.ruler.GenericMachine;
  */
 public final class Detector {
   private final GenericMachine<String> machine = new GenericMachine<>();
+  private final FieldTrie fields = new FieldTrie();
+  private final Prefilter prefilter = new Prefilter();
+  private static final int MAX_VERDICTS = 4096;
+  private final Map<ObjectNode, List<String>> verdicts = new ConcurrentHashMap<>();
   private final Map<String, Rule> rules = new HashMap<>();
   private final EvaluationContext context;
   private final RuleErrorListener errors;
@@ -44,6 +50,9 @@ public final class Detector {
       for (String pattern : rule.matchPatterns()) {
         try {
           machine.addRule(rule.id(), pattern);
+          JsonNode tree = Json.MAPPER.readTree(pattern);
+          fields.addPattern(tree);
+          prefilter.addPattern(tree);
         } catch (IOException e) {
           throw new UncheckedIOException("pattern of rule " + rule.id() + " does not compile", e);
         }
@@ -62,7 +71,10 @@ public final class Detector {
 
   /** Every finding for the event, in a stable order (by rule id). */
   public List<Finding> evaluate(AwsEvent event) {
-    List<String> matched = machine.rulesForJSONEvent(event.envelope());
+    if (!prefilter.mayMatch(event.envelope())) {
+      return List.of();
+    }
+    List<String> matched = match(fields.prune(event.envelope()));
     if (matched.isEmpty()) {
       return List.of();
     }
@@ -85,6 +97,24 @@ public final class Detector {
       }
     }
     return findings;
+  }
+
+  /**
+   * Event Ruler's verdict on the fields the patterns read. The verdict depends on nothing else, and real
+   * traffic repeats the same few shapes (the pipeline's deploys, the same console sign-ins), so verdicts
+   * are remembered in a bounded map: a repeat costs a hash of a dozen fields instead of a machine walk.
+   */
+  private List<String> match(ObjectNode fieldsRead) {
+    List<String> known = verdicts.get(fieldsRead);
+    if (known != null) {
+      return known;
+    }
+    List<String> matched = machine.rulesForJSONEvent(fieldsRead);
+    if (verdicts.size() >= MAX_VERDICTS) {
+      verdicts.clear();
+    }
+    verdicts.put(fieldsRead, matched);
+    return matched;
   }
 
   private boolean fires(Rule rule, AwsEvent event) {

@@ -2,20 +2,27 @@ package io.trailwatch.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps a raw CloudTrail record (as it lies in a log file in S3) into the envelope EventBridge would have
  * delivered for it, so one rule pattern serves Lambda and replays of old logs alike.
  */
 public final class Envelopes {
-  private static final Map<String, String> DETAIL_TYPES =
+  private static final Map<String, TextNode> DETAIL_TYPES =
       Map.of(
-          "AwsApiCall", "AWS API Call via CloudTrail",
-          "AwsConsoleSignIn", "AWS Console Sign In via CloudTrail",
-          "AwsServiceEvent", "AWS Service Event via CloudTrail",
-          "AwsConsoleAction", "AWS Console Action via CloudTrail",
-          "AwsVpceEvent", "AWS VPCE Event via CloudTrail");
+          "AwsApiCall", TextNode.valueOf("AWS API Call via CloudTrail"),
+          "AwsConsoleSignIn", TextNode.valueOf("AWS Console Sign In via CloudTrail"),
+          "AwsServiceEvent", TextNode.valueOf("AWS Service Event via CloudTrail"),
+          "AwsConsoleAction", TextNode.valueOf("AWS Console Action via CloudTrail"),
+          "AwsVpceEvent", TextNode.valueOf("AWS VPCE Event via CloudTrail"));
+
+  /** Value nodes are immutable, so the few distinct ones are shared instead of made per event. */
+  private static final TextNode VERSION = TextNode.valueOf("0");
+
+  private static final Map<String, TextNode> SOURCES = new ConcurrentHashMap<>();
 
   private Envelopes() {}
 
@@ -33,38 +40,43 @@ public final class Envelopes {
   public static ObjectNode wrapCloudTrailRecord(JsonNode record) {
     String eventSource = requireText(record, "eventSource");
     String eventType = requireText(record, "eventType");
-    String detailType = DETAIL_TYPES.get(eventType);
+    TextNode detailType = DETAIL_TYPES.get(eventType);
     if (detailType == null) {
       throw new BadRecordException("unknown eventType '" + eventType + "'");
     }
-    int dot = eventSource.indexOf('.');
-    String service = dot > 0 ? eventSource.substring(0, dot) : eventSource;
+    TextNode source = SOURCES.computeIfAbsent(eventSource, Envelopes::sourceOf);
     ObjectNode envelope = Json.MAPPER.createObjectNode();
-    envelope.put("version", "0");
-    String eventId = Json.text(record, "eventID");
-    if (eventId != null) {
-      envelope.put("id", eventId);
+    envelope.set("version", VERSION);
+    JsonNode eventId = record.get("eventID");
+    if (eventId != null && eventId.isTextual()) {
+      envelope.set("id", eventId);
     }
-    envelope.put("detail-type", detailType);
-    envelope.put("source", "aws." + service);
-    String account = Json.text(record, "recipientAccountId");
-    if (account == null) {
-      account = Json.text(record, "userIdentity.accountId");
+    envelope.set("detail-type", detailType);
+    envelope.set("source", source);
+    JsonNode account = record.get("recipientAccountId");
+    if (account == null || !account.isTextual()) {
+      account = Json.at(record, "userIdentity.accountId");
     }
-    if (account != null) {
-      envelope.put("account", account);
+    if (account.isTextual()) {
+      envelope.set("account", account);
     }
-    String time = Json.text(record, "eventTime");
-    if (time != null) {
-      envelope.put("time", time);
+    JsonNode time = record.get("eventTime");
+    if (time != null && time.isTextual()) {
+      envelope.set("time", time);
     }
-    String region = Json.text(record, "awsRegion");
-    if (region != null) {
-      envelope.put("region", region);
+    JsonNode region = record.get("awsRegion");
+    if (region != null && region.isTextual()) {
+      envelope.set("region", region);
     }
-    envelope.putArray("resources");
+    envelope.set("resources", Json.MAPPER.getNodeFactory().arrayNode(0));
     envelope.set("detail", record);
     return envelope;
+  }
+
+  /** {@code iam.amazonaws.com} is delivered by EventBridge with source {@code aws.iam}. */
+  private static TextNode sourceOf(String eventSource) {
+    int dot = eventSource.indexOf('.');
+    return TextNode.valueOf("aws." + (dot > 0 ? eventSource.substring(0, dot) : eventSource));
   }
 
   private static String requireText(JsonNode record, String field) {

@@ -102,6 +102,26 @@ class DetectorTest {
   }
 
   @Test
+  void rememberedVerdictsNeverChangeAResultEvenPastTheirBound() {
+    Detector detector = new Detector(List.of(
+        rule("a_create_user", CREATE_USER, false, List.of(), Status.STABLE),
+        rule("b_any_iam", ANY_IAM, false, List.of(), Status.STABLE)));
+    AwsEvent create = TestEvents.event("iam.amazonaws.com", "CreateUser", "{}");
+
+    List<String> first = detector.evaluate(create).stream().map(Finding::ruleId).toList();
+    for (int i = 0; i < 5000; i++) {
+      assertThat(detector.evaluate(TestEvents.event("iam.amazonaws.com", "Call" + i, "{}")))
+          .extracting(Finding::ruleId).containsExactly("b_any_iam");
+    }
+    List<String> again = detector.evaluate(create).stream().map(Finding::ruleId).toList();
+
+    assertThat(first).containsExactly("a_create_user", "b_any_iam").isEqualTo(again);
+    assertThat(detector.evaluate(TestEvents.event("ec2.amazonaws.com", "CreateUser", "{}")))
+        .as("same name, other service: a different shape, a different verdict")
+        .extracting(Finding::ruleId).containsExactly("a_create_user");
+  }
+
+  @Test
   void anSsoSessionReadsAsItsPersonAndPermissionSet() {
     Detector detector = new Detector(List.of(rule("a_any", "{\"detail\":{\"eventName\":[\"UpdateFunctionCode20150331v2\"]}}", false, List.of(), Status.STABLE)));
     String sso = TestEvents.roleSession(

@@ -1,0 +1,90 @@
+package io.trailwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.core.TestEvents;
+import io.trailwatch.core.event.AwsEvent;
+import io.trailwatch.core.event.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.event.ruler.GenericMachine;
+
+/**
+ * The prefilter may only save work: for every pattern and event here, whenever Event Ruler matches, the
+ * prefilter must have let the event through. Each case also checks it does filter what it should.
+ */
+class PrefilterTest {
+  static JsonNode json(String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static boolean[] both(String pattern, AwsEvent event) throws Exception {
+    Prefilter prefilter = new Prefilter();
+    prefilter.addPattern(json(pattern));
+    GenericMachine<String> machine = new GenericMachine<>();
+    machine.addRule("r", pattern);
+    boolean ruler = !machine.rulesForJSONEvent(event.envelope()).isEmpty();
+    boolean passes = prefilter.mayMatch(event.envelope());
+    assertThat(!ruler || passes).as("prefilter dropped a match of %s", pattern).isTrue();
+    return new boolean[] {ruler, passes};
+  }
+
+  final AwsEvent createUser = TestEvents.event("iam.amazonaws.com", "CreateUser", "{\"userName\":\"bob\"}");
+  final AwsEvent lambdaUpdate = TestEvents.event("lambda.amazonaws.com", "UpdateFunctionCode20150331v2", "{}");
+  final AwsEvent describe = TestEvents.event("ec2.amazonaws.com", "DescribeInstances", "null");
+
+  @Test
+  void eventNamesAreIndexedAndOtherRequiredFieldsChecked() throws Exception {
+    String pattern = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[\"IAMUser\"]}}}";
+    assertThat(both(pattern, createUser)).containsExactly(true, true);
+    assertThat(both(pattern, describe)).containsExactly(false, false);
+    String roleOnly = pattern.replace("IAMUser", "AssumedRole");
+    assertThat(both(roleOnly, createUser)).containsExactly(false, false);
+  }
+
+  @Test
+  void prefixesAndOrBranchesAreUnderstood() throws Exception {
+    String prefix = "{\"detail\":{\"eventName\":[{\"prefix\":\"UpdateFunctionCode\"}]}}";
+    assertThat(both(prefix, lambdaUpdate)).containsExactly(true, true);
+    assertThat(both(prefix, createUser)).containsExactly(false, false);
+    String or = "{\"detail\":{\"$or\":[{\"eventName\":[\"CreateUser\"]},{\"eventName\":[\"DeleteUser\"],\"requestParameters\":{\"x\":[1]}}]}}";
+    assertThat(both(or, createUser)).containsExactly(true, true);
+    assertThat(both(or, describe)).containsExactly(false, false);
+  }
+
+  @Test
+  void patternsWithoutPlainValuesLetEverythingThrough() throws Exception {
+    String anythingBut = "{\"detail\":{\"eventName\":[{\"anything-but\":\"ConsoleLogin\"}]}}";
+    assertThat(both(anythingBut, describe)).containsExactly(true, true);
+    String orWithoutCommonField = "{\"$or\":[{\"source\":[\"aws.iam\"]},{\"detail\":{\"eventName\":[\"DescribeInstances\"]}}]}";
+    assertThat(both(orWithoutCommonField, describe)).containsExactly(true, true);
+    assertThat(both(orWithoutCommonField, createUser)).containsExactly(true, true);
+  }
+
+  @Test
+  void aFieldThatIsAnArrayInTheEventPasses() throws Exception {
+    String pattern = "{\"detail\":{\"requestParameters\":{\"tags\":[\"prod\"]}}}";
+    AwsEvent tagged = TestEvents.event("ec2.amazonaws.com", "CreateTags", "{\"tags\":[\"dev\",\"prod\"]}");
+    assertThat(both(pattern, tagged)).containsExactly(true, true);
+    assertThat(both(pattern, createUser)).containsExactly(false, false);
+  }
+
+  @Test
+  void severalPatternsShareOneIndex() throws Exception {
+    Prefilter prefilter = new Prefilter();
+    for (String p : List.of("{\"detail\":{\"eventName\":[\"CreateUser\"]}}", "{\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]}}}")) {
+      prefilter.addPattern(json(p));
+    }
+    AwsEvent rootDescribe = TestEvents.fromJson(TestEvents.record("ec2.amazonaws.com", "DescribeInstances", "null")
+        .toString().replace("\"type\":\"IAMUser\"", "\"type\":\"Root\""));
+
+    assertThat(prefilter.mayMatch(createUser.envelope())).isTrue();
+    assertThat(prefilter.mayMatch(rootDescribe.envelope())).isTrue();
+    assertThat(prefilter.mayMatch(describe.envelope())).isFalse();
+  }
+}
