@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
+  @Mixin TuningOptions tuning = new TuningOptions();
+
   @Option(names = "--events", description = "Events in all (default: ${DEFAULT-VALUE}).")
   int events = 200_000;
 
@@ -66,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Rule> rules = catalog.loadRules();
-    Detector detector = new Detector(rules, catalog.loadTuning(), (r, e, err) -> {});
+    Detector detector = new Detector(rules, tuning.loadTuning(), (r, e, err) -> {});
     boolean temporary = dir == null;
     Path where = temporary ? Files.createTempDirectory("trailwatch-bench") : Files.createDirectories(dir);
     try {
@@ -107,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
       row("scan: full catalog, " + threads + " threads", sN, f, mb);
       System.out.printf("matching cost over parsing: %+.0f%% (target at most +30%%)%n", (s1 / f - 1) * 100);
       System.out.printf("findings per scan: %,d (%.2f%% of events)%n", findings, 100.0 * findings / events);
-      System.out.printf("scan peak heap: %.0f MB (max heap %.0f MB)%n", peak / 1e6,
+      System.out.printf("scan peak heap: %.0f MB at most (sum of the heap pools' peaks; max heap %.0f MB)%n", peak / 1e6,
           Runtime.getRuntime().maxMemory() / 1e6);
       return 0;
     } finally {

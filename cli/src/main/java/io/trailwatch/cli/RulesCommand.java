@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class RulesCommand implements Callable<Integer> {
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
-  @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
   String format;
 
   @Override

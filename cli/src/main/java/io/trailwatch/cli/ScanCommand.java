@@ -38,8 +38,11 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog = new CatalogOptions();
 
+  @Mixin TuningOptions tuning = new TuningOptions();
+
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "text",
       description = "text (for people, the default) or jsonl (one finding per line).")
   FindingPrinter.Format format;
@@ -90,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
     Detector detector =
         new Detector(
             rules,
-            catalog.loadTuning(),
+            tuning.loadTuning(),
             (rule, event, error) -> {
               stats.ruleErrors.increment();
               err.println("trailwatch: rule " + rule.id() + " failed on event " + event.eventId() + ": " + Main.oneLine(error));

@@ -48,6 +48,30 @@ class ScanCommandTest {
   }
 
   @Test
+  void theDeployerAllowlistOfTheConfigurationSilencesThePipeline() throws IOException {
+    String pipeline = "../shared/rules/catalog/lambda/lambda_function_code_updated_outside_pipeline/tests/negative/pipeline_role_deploys_release.json";
+    Files.writeString(dir.resolve("tw.yaml"),
+        "allowlists:\n  deployers:\n    - arn:aws:iam::111122223333:role/github-actions-*\n");
+
+    CliRun unconfigured = CliRun.of("scan", "--format", "jsonl", pipeline);
+    CliRun configured = CliRun.of("scan", "--format", "jsonl", "--config", dir.resolve("tw.yaml").toString(), pipeline);
+
+    assertThat(lines(unconfigured.out())).extracting(f -> f.get("ruleId").asText())
+        .containsExactly("lambda_function_code_updated_outside_pipeline");
+    assertThat(configured.out()).isEmpty();
+  }
+
+  @Test
+  void aBrokenConfigurationIsAUsageErrorThatNamesTheLine() throws IOException {
+    Files.writeString(dir.resolve("tw.yaml"), "allowlists:\n  deployers: []\nsuppressions: []\n");
+
+    CliRun run = CliRun.of("scan", "--config", dir.resolve("tw.yaml").toString(), STOP_LOGGING.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("tw.yaml:3: unknown key 'suppressions'");
+  }
+
+  @Test
   void failOnExitsThreeOnlyWhenAFindingReachesTheSeverity() {
     assertThat(CliRun.of("scan", "--fail-on", "high", STOP_LOGGING.toString()).exitCode()).isEqualTo(3);
     assertThat(CliRun.of("scan", "--fail-on", "CRITICAL", STOP_LOGGING.toString()).exitCode()).isZero();

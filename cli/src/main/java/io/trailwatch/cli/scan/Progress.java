@@ -1,6 +1,9 @@
 package io.trailwatch.cli.scan;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The progress line of a long scan on a terminal: files, events and MB/s, redrawn in place twice a
@@ -25,9 +28,21 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  /** A terminal is attached and this is not CI. */
+  /**
+   * Stderr is a terminal and this is not CI. Java only says whether stdin and stdout are terminals, and
+   * {@code scan logs/ > findings.txt} should still show progress, so on Linux stderr's file descriptor is
+   * looked at too.
+   */
   public static boolean interactive() {
-    return System.console() != null && System.getenv("CI") == null;
+    if (System.getenv("CI") != null) {
+      return false;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   private void loop() {
