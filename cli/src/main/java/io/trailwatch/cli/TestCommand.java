@@ -3,6 +3,8 @@ package io.trailwatch.cli;
 import io.trailwatch.core.rule.Rule;
 import io.trailwatch.core.testing.SampleResult;
 import io.trailwatch.core.testing.SampleRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,11 +25,16 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "RULE",
-      description = "Rule ids or rule folders to test (default: all).")
+      description = {
+        "Rule ids, rule folders or a catalog folder to test (default: every rule of the catalog).",
+        "A folder on disk is tested as it is on disk: its catalog is the folder two levels up"
+            + " (<catalog>/<service>/<rule_id>), so an edited rule is tested before it is built."
+      })
   List<String> selected = new ArrayList<>();
 
   @Override
   public Integer call() {
+    resolveFolders();
     List<Rule> rules = catalog.loadRules();
     SampleRunner runner = new SampleRunner(rules);
     int failedRules = 0;
@@ -59,6 +66,34 @@ final class TestCommand implements Callable<Integer> {
     }
     System.out.printf("%d rules, %d samples: %d passed, %d failed%n", tested, samples, tested - failedRules, failedRules);
     return failedRules == 0 ? 0 : Main.EXIT_TEST_FAILED;
+  }
+
+  /** Turns folder arguments into a catalog (--rules) and rule ids. */
+  private void resolveFolders() {
+    List<String> ids = new ArrayList<>();
+    for (String arg : selected) {
+      Path path = Path.of(arg);
+      if (!Files.isDirectory(path)) {
+        ids.add(arg);
+        continue;
+      }
+      Path root;
+      if (Files.isRegularFile(path.resolve("rule.yaml"))) {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        root = parent == null ? null : parent.getParent();
+        ids.add(path.toAbsolutePath().normalize().getFileName().toString());
+      } else {
+        root = path;
+      }
+      if (root == null) {
+        throw new IllegalArgumentException(arg + ": a rule folder sits at <catalog>/<service>/<rule_id>");
+      }
+      if (catalog.rules != null && !catalog.rules.toAbsolutePath().normalize().equals(root.toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException(arg + " is not in the catalog given with --rules " + catalog.rules);
+      }
+      catalog.rules = root;
+    }
+    selected = ids;
   }
 
   private boolean isSelected(Rule rule) {

@@ -45,7 +45,10 @@ class RulesAndTestCommandTest {
     Files.copy(rule.resolve("tests/positive/sso_admin_stops_org_trail.json"), rule.resolve("tests/negative/oops.json"));
 
     CliRun run = CliRun.of("test", "--rules", copy.toString(), "cloudtrail_logging_stopped");
+    CliRun byFolder = CliRun.of("test", rule.toString());
 
+    assertThat(byFolder.exitCode()).as("a rule folder on disk is tested as it is on disk").isEqualTo(1);
+    assertThat(byFolder.out()).contains("1 rules,");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL  cloudtrail_logging_stopped")
         .contains("negative/oops.json: fired cloudtrail_logging_stopped on a negative sample");
