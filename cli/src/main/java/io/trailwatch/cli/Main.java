@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       TestCommand.class,
       BenchCommand.class,
+      InvokeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,54 @@
+package io.trailwatch.functions.detect;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwatch.aws.DetectWiring;
+import io.trailwatch.core.event.Json;
+import io.trailwatch.core.service.DetectService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The detector function: one EventBridge event in, its findings on the findings queue. The event is read
+ * as a stream with Jackson (not through the runtime's POJO serializer, which mangles EventBridge's
+ * {@code detail-type}); everything else is {@link DetectService}.
+ *
+ * <p>Returns normally for an event it cannot read (logged with its id and reason: a retry would not
+ * help) and throws when findings could not be queued, so Lambda's retries and the on-failure destination
+ * keep the event.
+ */
+public final class DetectHandler implements RequestStreamHandler {
+  private final DetectService service;
+
+  /** What Lambda calls: built once per container, before the snapshot when SnapStart is on. */
+  public DetectHandler() {
+    this(DetectWiring.detectService(System.getenv(), System.out));
+  }
+
+  public DetectHandler(DetectService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JsonNode event;
+    try {
+      event = Json.MAPPER.readTree(input);
+    } catch (JsonProcessingException e) {
+      event = null;
+    }
+    DetectService.Outcome outcome = service.handle(event);
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    result.put("eventId", outcome.eventId());
+    result.put("findings", outcome.published());
+    result.put("belowMinimumSeverity", outcome.belowMinimum());
+    if (outcome.rejected() != null) {
+      result.put("rejected", outcome.rejected());
+    }
+    Json.MAPPER.writeValue(output, result);
+  }
+}

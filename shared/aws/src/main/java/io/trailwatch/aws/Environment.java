@@ -1,0 +1,58 @@
+package io.trailwatch.aws;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What every SDK client needs from the environment: region, credentials and, for tests and local runs,
+ * an endpoint ({@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL}, as the SDKs and the AWS CLI
+ * read them). The environment is passed in as a map, so tests point the real clients at a local server.
+ */
+final class Environment {
+  private Environment() {}
+
+  static Region region(Map<String, String> env) {
+    String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+    if (region == null || region.isBlank()) {
+      throw new IllegalStateException("AWS_REGION is not set");
+    }
+    return Region.of(region);
+  }
+
+  static AwsCredentialsProvider credentials(Map<String, String> env) {
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key == null || secret == null) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    String token = env.get("AWS_SESSION_TOKEN");
+    return StaticCredentialsProvider.create(
+        token == null ? AwsBasicCredentials.create(key, secret) : AwsSessionCredentials.create(key, secret, token));
+  }
+
+  /** The endpoint to use instead of AWS's, or null: the service's own variable wins over the general one. */
+  static URI endpoint(Map<String, String> env, String service) {
+    String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_" + service, env.get("AWS_ENDPOINT_URL"));
+    return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
+  }
+
+  static List<String> list(String commaSeparated) {
+    List<String> out = new ArrayList<>();
+    if (commaSeparated != null) {
+      for (String part : commaSeparated.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    }
+    return out;
+  }
+}

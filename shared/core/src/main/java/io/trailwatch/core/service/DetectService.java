@@ -1,0 +1,60 @@
+package io.trailwatch.core.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.event.AwsEvent;
+import io.trailwatch.core.event.BadRecordException;
+import io.trailwatch.core.event.EventValidator;
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.FindingPublisher;
+import io.trailwatch.core.rule.Severity;
+import java.util.List;
+
+/**
+ * What the detector function does with one EventBridge event, free of Lambda and of the SDK: read it,
+ * run the catalog, hand the findings at or above the minimum severity to the publisher.
+ *
+ * <p>A malformed event is logged with its id and reason and accepted: retrying cannot fix it. A failure
+ * to publish propagates, so Lambda's retries and the on-failure destination keep the event.
+ */
+public final class DetectService {
+  private final Detector detector;
+  private final FindingPublisher publisher;
+  private final Severity minimum;
+  private final OpsLog log;
+
+  public DetectService(Detector detector, FindingPublisher publisher, Severity minimum, OpsLog log) {
+    this.detector = detector;
+    this.publisher = publisher;
+    this.minimum = minimum;
+    this.log = log;
+  }
+
+  /** The result of one event: how many findings were published, or why the event was rejected. */
+  public record Outcome(String eventId, int published, int belowMinimum, String rejected) {}
+
+  public Outcome handle(JsonNode input) {
+    String id = input != null && input.hasNonNull("id") ? input.get("id").asText() : null;
+    AwsEvent event;
+    try {
+      if (input == null) {
+        throw new BadRecordException("the input is not JSON");
+      }
+      event = EventValidator.toEvent(input);
+    } catch (BadRecordException e) {
+      log.warn("event rejected", "eventId", id, "reason", e.getMessage());
+      return new Outcome(id, 0, 0, e.getMessage());
+    }
+    List<Finding> all = detector.evaluate(event);
+    List<Finding> kept =
+        all.stream().filter(f -> Severity.valueOf(f.severity()).compareTo(minimum) >= 0).toList();
+    if (!kept.isEmpty()) {
+      publisher.publish(kept);
+    }
+    for (Finding f : kept) {
+      log.info("finding published", "findingId", f.id(), "ruleId", f.ruleId(), "severity", f.severity(),
+          "eventId", f.eventId());
+    }
+    return new Outcome(event.eventId(), kept.size(), all.size() - kept.size(), null);
+  }
+}

@@ -1,0 +1,62 @@
+package io.trailwatch.core.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.trailwatch.core.event.Json;
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.AlertChannel;
+import io.trailwatch.core.port.DeliveryException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the router function does with a batch of queued findings: deliver each to every channel, and
+ * report the ones that must come back. A transient failure of any channel sends that message back to the
+ * queue (partial batch failure); after the queue's maximum receives it goes to the dead-letter queue and
+ * its alarm. A permanent failure, or a message that is not a finding, is logged and not retried.
+ */
+public final class RouteService {
+  private final List<AlertChannel> channels;
+  private final OpsLog log;
+
+  public RouteService(List<AlertChannel> channels, OpsLog log) {
+    this.channels = List.copyOf(channels);
+    this.log = log;
+  }
+
+  /** One queued message: its id (for the batch response) and its body (a finding as JSON). */
+  public record Message(String id, String body) {}
+
+  /** Delivers the batch; returns the ids of the messages to retry. */
+  public List<String> handle(List<Message> batch) {
+    List<String> retry = new ArrayList<>();
+    for (Message message : batch) {
+      Finding finding;
+      try {
+        finding = Json.MAPPER.readValue(message.body(), Finding.class);
+      } catch (JsonProcessingException e) {
+        log.error("message is not a finding; dropped", "messageId", message.id(),
+            "reason", e.getOriginalMessage());
+        continue;
+      }
+      boolean again = false;
+      for (AlertChannel channel : channels) {
+        try {
+          channel.deliver(finding);
+        } catch (DeliveryException e) {
+          if (e.permanent()) {
+            log.error("delivery rejected; not retried", "channel", channel.name(), "findingId", finding.id(),
+                "messageId", message.id(), "reason", e.getMessage());
+          } else {
+            again = true;
+            log.warn("delivery failed; will retry", "channel", channel.name(), "findingId", finding.id(),
+                "messageId", message.id(), "reason", e.getMessage());
+          }
+        }
+      }
+      if (again) {
+        retry.add(message.id());
+      }
+    }
+    return retry;
+  }
+}
