@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       BenchCommand.class,
       InvokeCommand.class,
+      ColdStartCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -9,7 +9,6 @@ import io.trailwatch.core.port.FindingPublisher;
 import io.trailwatch.core.port.LogChannel;
 import io.trailwatch.core.rule.Catalogs;
 import io.trailwatch.core.rule.Rule;
-import io.trailwatch.core.rule.RuleLoader;
 import io.trailwatch.core.rule.Severity;
 import io.trailwatch.core.service.DetectService;
 import io.trailwatch.core.service.OpsLog;
@@ -34,7 +33,7 @@ public final class DetectWiring {
   private DetectWiring() {}
 
   public static DetectService detectService(Map<String, String> env, PrintStream out) {
-    List<Rule> rules = new RuleLoader(ConditionVocabulary.standard()).loadCatalog(Catalogs.builtIn());
+    List<Rule> rules = Catalogs.loadBuiltIn(ConditionVocabulary.standard());
     OpsLog log = new OpsLog(out);
     EvaluationContext tuning =
         new EvaluationContext(Map.of("deployers", Environment.list(env.get(DEPLOYER_ARNS))));

@@ -184,6 +184,17 @@ class DetectHandlerTest {
   }
 
   @Test
+  void primingBeforeTheSnapshotRunsTheDetectorButSendsNothing() throws IOException {
+    DetectHandler handler = handler(env());
+
+    handler.beforeCheckpoint(null);
+
+    assertThat(DetectHandler.class.getClassLoader().getResource(DetectHandler.PRIMING_EVENT))
+        .as("the priming sample ships in the jar").isNotNull();
+    sqs.verify(0, postRequestedFor(urlEqualTo("/")));
+  }
+
+  @Test
   void aMissingQueueIsAConfigurationErrorAtInitNotASilentDrop() {
     Map<String, String> env = env();
     env.remove(DetectWiring.FINDINGS_QUEUE_URL);

@@ -1,6 +1,8 @@
 package io.trailwatch.core.rule;
 
+import io.trailwatch.core.condition.ConditionVocabulary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -20,6 +22,21 @@ public final class Catalogs {
   public static final String MARKER = "catalog/README.md";
 
   private Catalogs() {}
+
+  /**
+   * The rules that ship inside the jar: from the compiled catalog when the build wrote one (the Lambda
+   * functions), otherwise from the catalog's folders.
+   */
+  public static List<Rule> loadBuiltIn(ConditionVocabulary vocabulary) {
+    try (InputStream compiled = Catalogs.class.getClassLoader().getResourceAsStream(CompiledCatalog.RESOURCE)) {
+      if (compiled != null) {
+        return CompiledCatalog.read(compiled, vocabulary, RuleLoader.DEFAULT_RUNBOOK_BASE);
+      }
+    } catch (IOException e) {
+      throw new RuleLoadException(List.of(CompiledCatalog.RESOURCE + ": cannot read: " + e.getMessage()));
+    }
+    return new RuleLoader(vocabulary).loadCatalog(builtIn());
+  }
 
   public static Path builtIn() {
     URL marker = Catalogs.class.getClassLoader().getResource(MARKER);

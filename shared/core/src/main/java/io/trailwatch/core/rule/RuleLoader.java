@@ -36,7 +36,10 @@ public final class RuleLoader {
           "false_positives", "references", "also_fires", "author");
   private static final Set<String> COMPLIANCE_KEYS = Set.of("cis_aws", "iso27001", "soc2", "gdpr");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)+");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Created on first use: a compiled catalog never needs it, and the YAML parser is slow to start. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
 
   /** Where runbooks are found by people reading a finding: the catalog's place in the repository. */
   public static final String DEFAULT_RUNBOOK_BASE = "shared/rules/catalog/";
@@ -117,7 +120,7 @@ public final class RuleLoader {
     }
     JsonNode doc;
     try {
-      doc = YAML.readTree(text);
+      doc = Yaml.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new RuleLoadException(
@@ -127,6 +130,27 @@ public final class RuleLoader {
       throw new RuleLoadException(List.of(where + ": a rule file must be a YAML mapping"));
     }
     Map<String, Integer> lines = YamlLines.topLevelKeys(text);
+    Path folder = file.getParent();
+    String relativeFolder = root.relativize(folder).toString().replace('\\', '/');
+    List<String> missing = Files.isRegularFile(folder.resolve("runbook.md")) ? List.of() : List.of("runbook.md");
+    return fromDocument(doc, where, lines, relativeFolder, folder, missing);
+  }
+
+  /** The YAML of a rule file as JSON, for the compiled catalog (no YAML parser at a function's start). */
+  static JsonNode readYaml(Path file) throws IOException {
+    return Yaml.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Builds a rule from its parsed document.
+   *
+   * @param relativeFolder the rule's folder under the catalog root ({@code iam/iam_user_created})
+   * @param folder the folder itself, or null for a compiled catalog (which has no samples)
+   * @param missingFiles files the folder should have and does not
+   */
+  Rule fromDocument(
+      JsonNode doc, String where, Map<String, Integer> lines, String relativeFolder, Path folder,
+      List<String> missingFiles) {
     Fields f = new Fields(doc, where, lines);
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -135,7 +159,7 @@ public final class RuleLoader {
       }
     }
     String id = f.text("id", true);
-    String folderName = file.getParent().getFileName().toString();
+    String folderName = relativeFolder.substring(relativeFolder.lastIndexOf('/') + 1);
     if (id != null && !ID.matcher(id).matches()) {
       f.problem("id", "id '" + id + "' must be snake_case <service>_<object>_<change>");
     }
@@ -193,14 +217,13 @@ public final class RuleLoader {
     List<String> falsePositives = f.list("false_positives");
     List<String> references = f.list("references");
     List<String> alsoFires = f.list("also_fires");
-    Path folder = file.getParent();
-    if (!Files.isRegularFile(folder.resolve("runbook.md"))) {
-      f.problem("id", "missing runbook.md beside rule.yaml");
+    for (String file : missingFiles) {
+      f.problem("id", "missing " + file + " beside rule.yaml");
     }
     if (!f.problems.isEmpty()) {
       throw new RuleLoadException(f.problems);
     }
-    String runbook = runbookBase + root.relativize(folder.resolve("runbook.md")).toString().replace('\\', '/');
+    String runbook = runbookBase + relativeFolder + "/runbook.md";
     return new Rule(
         id, title, description.trim(), category, severity, status, patterns, conditions, exceptions,
         includeFailed, alertTitle, dedupKeys, dedupWindow, resources, attack, compliance,

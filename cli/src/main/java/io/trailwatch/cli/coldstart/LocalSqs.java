@@ -1,0 +1,108 @@
+package io.trailwatch.cli.coldstart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.trailwatch.core.event.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for SQS on the loopback interface, answering SendMessageBatch as SQS does (with the MD5
+ * digests the SDK verifies), so the cold-start probes make their real calls without an AWS account.
+ */
+public final class LocalSqs implements AutoCloseable {
+  private final HttpServer server;
+  private final AtomicInteger messages = new AtomicInteger();
+
+  public LocalSqs() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.createContext("/", exchange -> {
+      byte[] reply;
+      try {
+        reply = answer(Json.MAPPER.readTree(exchange.getRequestBody()));
+      } catch (RuntimeException e) {
+        reply = "{}".getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+      exchange.sendResponseHeaders(200, reply.length);
+      exchange.getResponseBody().write(reply);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public int messages() {
+    return messages.get();
+  }
+
+  private byte[] answer(JsonNode request) throws IOException {
+    ObjectNode reply = Json.MAPPER.createObjectNode();
+    ArrayNode ok = reply.putArray("Successful");
+    reply.putArray("Failed");
+    for (JsonNode entry : request.path("Entries")) {
+      messages.incrementAndGet();
+      ObjectNode result = ok.addObject();
+      result.put("Id", entry.path("Id").asText());
+      result.put("MessageId", UUID.randomUUID().toString());
+      result.put("MD5OfMessageBody", md5(entry.path("MessageBody").asText().getBytes(StandardCharsets.UTF_8)));
+      if (entry.has("MessageAttributes")) {
+        result.put("MD5OfMessageAttributes", attributesMd5(entry.get("MessageAttributes")));
+      }
+    }
+    return Json.MAPPER.writeValueAsBytes(reply);
+  }
+
+  private static String attributesMd5(JsonNode attributes) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = attributes.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    names.sort(null);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (String name : names) {
+      JsonNode value = attributes.get(name);
+      lengthPrefixed(bytes, name);
+      lengthPrefixed(bytes, value.path("DataType").asText());
+      bytes.write(1);
+      lengthPrefixed(bytes, value.path("StringValue").asText());
+    }
+    return md5(bytes.toByteArray());
+  }
+
+  private static void lengthPrefixed(ByteArrayOutputStream out, String text) {
+    byte[] data = text.getBytes(StandardCharsets.UTF_8);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(data);
+  }
+
+  private static String md5(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
