@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.cli.coldstart.HelloHandler;
 import io.trailwatch.cli.coldstart.LocalInvoke;
-import io.trailwatch.cli.coldstart.LocalSqs;
+import io.trailwatch.aws.sqs.LocalSqs;
 import io.trailwatch.cli.coldstart.SdkFloorHandler;
 import io.trailwatch.core.condition.ConditionVocabulary;
 import io.trailwatch.core.detect.Detector;

@@ -1,4 +1,4 @@
-package io.trailwatch.cli.coldstart;
+package io.trailwatch.aws.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,10 +19,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A stand-in for SQS on the loopback interface, answering SendMessageBatch as SQS does (with the MD5
- * digests the SDK verifies), so the cold-start probes make their real calls without an AWS account.
+ * digests the SDK verifies), so {@code trailwatch coldstart} makes its real calls without an AWS account.
+ * {@link #answer} is also what the handler tests' WireMock stand-in replies with.
  */
 public final class LocalSqs implements AutoCloseable {
   private final HttpServer server;
@@ -33,7 +35,8 @@ public final class LocalSqs implements AutoCloseable {
     server.createContext("/", exchange -> {
       byte[] reply;
       try {
-        reply = answer(Json.MAPPER.readTree(exchange.getRequestBody()));
+        reply = answer(Json.MAPPER.readTree(exchange.getRequestBody()), body -> false);
+        messages.addAndGet(countEntries(reply));
       } catch (RuntimeException e) {
         reply = "{}".getBytes(StandardCharsets.UTF_8);
       }
@@ -53,12 +56,24 @@ public final class LocalSqs implements AutoCloseable {
     return messages.get();
   }
 
-  private byte[] answer(JsonNode request) throws IOException {
+  private static int countEntries(byte[] reply) throws IOException {
+    return Json.MAPPER.readTree(reply).path("Successful").size();
+  }
+
+  /**
+   * SQS's reply to a SendMessageBatch request: each entry successful, with its digests, unless
+   * {@code fails} says the entry's body must be reported as failed (for partial-failure tests).
+   */
+  public static byte[] answer(JsonNode request, Predicate<String> fails) throws IOException {
     ObjectNode reply = Json.MAPPER.createObjectNode();
     ArrayNode ok = reply.putArray("Successful");
-    reply.putArray("Failed");
+    ArrayNode failed = reply.putArray("Failed");
     for (JsonNode entry : request.path("Entries")) {
-      messages.incrementAndGet();
+      if (fails.test(entry.path("MessageBody").asText())) {
+        failed.addObject().put("Id", entry.path("Id").asText()).put("SenderFault", false)
+            .put("Code", "InternalError").put("Message", "simulated failure");
+        continue;
+      }
       ObjectNode result = ok.addObject();
       result.put("Id", entry.path("Id").asText());
       result.put("MessageId", UUID.randomUUID().toString());
