@@ -119,7 +119,7 @@ final class ColdStartCommand implements Callable<Integer> {
     for (Finding f : findings) {
       ObjectNode r = records.addObject();
       r.put("messageId", "m" + i++);
-      r.put("body", Json.MAPPER.writeValueAsString(f));
+      r.put("body", io.trailwatch.core.finding.FindingJson.toJson(f));
       r.put("eventSource", "aws:sqs");
     }
     return Json.MAPPER.writeValueAsString(sqsEvent);

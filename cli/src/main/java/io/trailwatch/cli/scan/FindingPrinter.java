@@ -1,9 +1,8 @@
 package io.trailwatch.cli.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.trailwatch.core.event.Json;
 import io.trailwatch.core.event.Principal;
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.finding.FindingJson;
 import java.io.PrintStream;
 
 /**
@@ -27,11 +26,7 @@ public final class FindingPrinter {
 
   public void print(Finding f) {
     if (format == Format.jsonl) {
-      try {
-        out.println(Json.MAPPER.writeValueAsString(f));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("a finding could not be written as JSON", e);
-      }
+      out.println(FindingJson.toJson(f));
       return;
     }
     out.printf(

@@ -1,8 +1,7 @@
 package io.trailwatch.aws.sqs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.finding.FindingJson;
 import io.trailwatch.core.port.FindingPublisher;
 import io.trailwatch.core.port.PublishException;
 import java.util.ArrayList;
@@ -77,10 +76,6 @@ public final class SqsFindingPublisher implements FindingPublisher {
   }
 
   private static String json(Finding finding) {
-    try {
-      return Json.MAPPER.writeValueAsString(finding);
-    } catch (JsonProcessingException e) {
-      throw new PublishException("finding " + finding.id() + " could not be written as JSON", e);
-    }
+    return FindingJson.toJson(finding);
   }
 }

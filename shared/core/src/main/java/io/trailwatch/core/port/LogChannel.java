@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.finding.FindingJson;
 import java.io.PrintStream;
 
 /**
@@ -28,7 +29,7 @@ public final class LogChannel implements AlertChannel {
     ObjectNode line = Json.MAPPER.createObjectNode();
     line.put("level", "WARN");
     line.put("message", "alert");
-    line.set("finding", Json.MAPPER.valueToTree(finding));
+    line.set("finding", FindingJson.toTree(finding));
     try {
       out.println(Json.MAPPER.writeValueAsString(line));
     } catch (JsonProcessingException e) {

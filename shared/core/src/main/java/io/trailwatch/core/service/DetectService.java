@@ -42,11 +42,7 @@ public final class DetectService {
   public int prime(JsonNode sample) {
     List<Finding> findings = detector.evaluate(EventValidator.toEvent(sample));
     for (Finding finding : findings) {
-      try {
-        io.trailwatch.core.event.Json.MAPPER.writeValueAsString(finding);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("a finding could not be written as JSON", e);
-      }
+      io.trailwatch.core.finding.FindingJson.toJson(finding);
     }
     return findings.size();
   }

@@ -3,6 +3,7 @@ package io.trailwatch.core.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.finding.FindingJson;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
 import java.util.ArrayList;
@@ -32,10 +33,13 @@ public final class RouteService {
     for (Message message : batch) {
       Finding finding;
       try {
-        finding = Json.MAPPER.readValue(message.body(), Finding.class);
+        finding = FindingJson.fromTree(Json.MAPPER.readTree(message.body()));
       } catch (JsonProcessingException e) {
         log.error("message is not a finding; dropped", "messageId", message.id(),
             "reason", e.getOriginalMessage());
+        continue;
+      } catch (IllegalArgumentException e) {
+        log.error("message is not a finding; dropped", "messageId", message.id(), "reason", e.getMessage());
         continue;
       }
       boolean again = false;
