@@ -6,6 +6,7 @@ import io.trailwatch.cli.coldstart.HelloHandler;
 import io.trailwatch.cli.coldstart.LocalInvoke;
 import io.trailwatch.aws.sqs.LocalSqs;
 import io.trailwatch.cli.coldstart.SdkFloorHandler;
+import io.trailwatch.cli.coldstart.SnsFloorHandler;
 import io.trailwatch.core.condition.ConditionVocabulary;
 import io.trailwatch.core.detect.Detector;
 import io.trailwatch.core.event.EventValidator;
@@ -73,6 +74,8 @@ final class ColdStartCommand implements Callable<Integer> {
       env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
       env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
       env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint());
+      env.put("AWS_ENDPOINT_URL_SNS", sqs.endpoint());
+      env.put("TRAILWATCH_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:111122223333:trailwatch-alerts");
       env.put("TRAILWATCH_FINDINGS_QUEUE_URL", sqs.endpoint() + "/111122223333/trailwatch-findings");
       String detectCp = detectJar + File.pathSeparator + self;
       String routeCp = routeJar + File.pathSeparator + self;
@@ -80,7 +83,8 @@ final class ColdStartCommand implements Callable<Integer> {
       variants.put("JVM floor: hello-world handler", new String[] {detectCp, HelloHandler.class.getName(), event.toString()});
       variants.put("SDK floor: SQS client + SendMessageBatch", new String[] {detectCp, SdkFloorHandler.class.getName(), event.toString()});
       variants.put("detect function", new String[] {detectCp, "io.trailwatch.functions.detect.DetectHandler", event.toString()});
-      variants.put("route function (log channel)", new String[] {routeCp, "io.trailwatch.functions.route.RouteHandler", sqsEvent.toString()});
+      variants.put("SDK floor (route): SNS client + Publish", new String[] {routeCp, SnsFloorHandler.class.getName(), sqsEvent.toString()});
+      variants.put("route function (log + SNS)", new String[] {routeCp, "io.trailwatch.functions.route.RouteHandler", sqsEvent.toString()});
       Map<String, double[]> times = new LinkedHashMap<>();
       variants.keySet().forEach(k -> times.put(k, new double[runs]));
       for (int run = -1; run < runs; run++) {
@@ -93,12 +97,15 @@ final class ColdStartCommand implements Callable<Integer> {
       }
       System.out.printf("trailwatch coldstart: %d runs per variant after one warm-up, JAVA_TOOL_OPTIONS=\"%s\", Java %s%n",
           runs, JAVA_TOOL_OPTIONS, System.getProperty("java.version"));
-      System.out.printf("%-44s %10s %10s %12s%n", "JVM start to first event handled", "median ms", "min ms", "x SDK floor");
-      double sdkFloor = median(times.get("SDK floor: SQS client + SendMessageBatch"));
+      System.out.printf("%-44s %10s %10s %12s%n", "JVM start to first event handled", "median ms", "min ms", "x its floor");
+      double detectFloor = median(times.get("SDK floor: SQS client + SendMessageBatch"));
+      double routeFloor = median(times.get("SDK floor (route): SNS client + Publish"));
+      double jvmFloor = median(times.get("JVM floor: hello-world handler"));
       for (Map.Entry<String, double[]> t : times.entrySet()) {
         double[] sorted = t.getValue().clone();
         Arrays.sort(sorted);
-        System.out.printf("%-44s %10.0f %10.0f %12.2f%n", t.getKey(), median(t.getValue()), sorted[0], median(t.getValue()) / sdkFloor);
+        double floor = t.getKey().startsWith("detect") ? detectFloor : t.getKey().startsWith("route") ? routeFloor : jvmFloor;
+        System.out.printf("%-44s %10.0f %10.0f %12.2f%n", t.getKey(), median(t.getValue()), sorted[0], median(t.getValue()) / floor);
       }
       System.out.printf("messages the stand-in for SQS received: %d%n", sqs.messages());
     } finally {

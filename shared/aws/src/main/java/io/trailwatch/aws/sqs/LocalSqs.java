@@ -22,11 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for SQS on the loopback interface, answering SendMessageBatch as SQS does (with the MD5
- * digests the SDK verifies), so {@code trailwatch coldstart} makes its real calls without an AWS account.
+ * A stand-in for SQS (and SNS's Publish) on the loopback interface, answering SendMessageBatch as SQS
+ * does (with the MD5 digests the SDK verifies), so {@code trailwatch coldstart} makes its real calls
+ * without an AWS account.
  * {@link #answer} is also what the handler tests' WireMock stand-in replies with.
  */
 public final class LocalSqs implements AutoCloseable {
+  private static final String SNS_PUBLISHED =
+      "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+          + "<MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata>"
+          + "<RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>";
+
   private final HttpServer server;
   private final AtomicInteger messages = new AtomicInteger();
 
@@ -34,13 +40,23 @@ public final class LocalSqs implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/", exchange -> {
       byte[] reply;
+      String type = "application/x-amz-json-1.0";
+      byte[] request = exchange.getRequestBody().readAllBytes();
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
       try {
-        reply = answer(Json.MAPPER.readTree(exchange.getRequestBody()), body -> false);
-        messages.addAndGet(countEntries(reply));
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+          // SNS speaks the query protocol: a form in, XML out.
+          messages.incrementAndGet();
+          type = "text/xml";
+          reply = SNS_PUBLISHED.getBytes(StandardCharsets.UTF_8);
+        } else {
+          reply = answer(Json.MAPPER.readTree(request), body -> false);
+          messages.addAndGet(countEntries(reply));
+        }
       } catch (RuntimeException e) {
         reply = "{}".getBytes(StandardCharsets.UTF_8);
       }
-      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+      exchange.getResponseHeaders().add("Content-Type", type);
       exchange.sendResponseHeaders(200, reply.length);
       exchange.getResponseBody().write(reply);
       exchange.close();
