@@ -1,5 +1,6 @@
 package io.trailwatch.aws;
 
+import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.sns.SnsChannel;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.LogChannel;
@@ -7,30 +8,66 @@ import io.trailwatch.core.service.OpsLog;
 import io.trailwatch.core.service.RouteService;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Builds the router function's service from its environment: the log always, and the SNS alert topic
- * when {@value #ALERT_TOPIC_ARN} is set. Slack and Security Hub join behind the same {@link AlertChannel}
- * port.
+ * Builds the router function's service from its environment: the log always, Slack when
+ * {@value #SLACK_SECRET_ARN} names the secret holding its webhook, the SNS alert topic when
+ * {@value #ALERT_TOPIC_ARN} is set. Security Hub joins behind the same {@link AlertChannel} port.
  */
 public final class RouteWiring {
   public static final String ALERT_TOPIC_ARN = "TRAILWATCH_ALERT_TOPIC_ARN";
+  /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */
+  public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
 
   private RouteWiring() {}
 
   public static RouteService routeService(Map<String, String> env, PrintStream out) {
     List<AlertChannel> channels = new ArrayList<>();
     channels.add(new LogChannel(out));
+    String slackSecret = env.get(SLACK_SECRET_ARN);
+    if (slackSecret != null && !slackSecret.isBlank()) {
+      channels.add(new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+          slackWebhook(env, slackSecret)));
+    }
     String topic = env.get(ALERT_TOPIC_ARN);
     if (topic != null && !topic.isBlank()) {
       channels.add(new SnsChannel(sns(env), topic));
     }
     return new RouteService(channels, new OpsLog(out));
+  }
+
+  /**
+   * Reads the webhook URL from Secrets Manager once, at init (so SnapStart keeps it in the snapshot and no
+   * invocation pays for it). A secret that is not an http(s) URL fails the init with a message that does
+   * not repeat the secret's value.
+   */
+  static URI slackWebhook(Map<String, String> env, String secretArn) {
+    var builder =
+        SecretsManagerClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Environment.region(env))
+            .credentialsProvider(Environment.credentials(env));
+    URI endpoint = Environment.endpoint(env, "SECRETSMANAGER");
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    String value;
+    try (SecretsManagerClient secrets = builder.build()) {
+      value = secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
+    }
+    String url = value == null ? "" : value.strip();
+    if (!url.startsWith("https://") && !url.startsWith("http://")) {
+      throw new IllegalStateException("the secret " + secretArn + " does not hold a webhook URL (expected https://...)");
+    }
+    return URI.create(url);
   }
 
   static SnsClient sns(Map<String, String> env) {
