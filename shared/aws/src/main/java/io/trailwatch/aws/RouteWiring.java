@@ -1,19 +1,23 @@
 package io.trailwatch.aws;
 
+import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.sns.SnsChannel;
 import io.trailwatch.core.port.AlertChannel;
+import io.trailwatch.core.port.DeliveryLedger;
 import io.trailwatch.core.port.LogChannel;
 import io.trailwatch.core.service.OpsLog;
 import io.trailwatch.core.service.RouteService;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -25,6 +29,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class RouteWiring {
   public static final String ALERT_TOPIC_ARN = "TRAILWATCH_ALERT_TOPIC_ARN";
   /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */
+  /** The state table: where deliveries are recorded, so a retried message skips what already took it. */
+  public static final String STATE_TABLE = "TRAILWATCH_STATE_TABLE";
   public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
 
   private RouteWiring() {}
@@ -41,7 +47,24 @@ public final class RouteWiring {
     if (topic != null && !topic.isBlank()) {
       channels.add(new SnsChannel(sns(env), topic));
     }
-    return new RouteService(channels, new OpsLog(out));
+    String table = env.get(STATE_TABLE);
+    DeliveryLedger ledger = table == null || table.isBlank()
+        ? DeliveryLedger.NONE
+        : new DynamoDbDeliveryLedger(dynamo(env), table, Clock.systemUTC());
+    return new RouteService(channels, ledger, new OpsLog(out));
+  }
+
+  static DynamoDbClient dynamo(Map<String, String> env) {
+    var builder =
+        DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Environment.region(env))
+            .credentialsProvider(Environment.credentials(env));
+    URI endpoint = Environment.endpoint(env, "DYNAMODB");
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   /**

@@ -6,6 +6,8 @@ import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.finding.FindingJson;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
+import io.trailwatch.core.port.DeliveryLedger;
+import io.trailwatch.core.port.LedgerUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,15 +15,23 @@ import java.util.List;
  * What the router function does with a batch of queued findings: deliver each to every channel, and
  * report the ones that must come back. A transient failure of any channel sends that message back to the
  * queue (partial batch failure); after the queue's maximum receives it goes to the dead-letter queue and
- * its alarm. A permanent failure, or a message that is not a finding, is logged and not retried.
+ * its alarm. A permanent failure, or a message that is not a finding, is logged and not retried. Each
+ * success is recorded in the {@link DeliveryLedger}, so a message that comes back skips the channels
+ * that already took it: nothing lost, nothing sent twice.
  */
 public final class RouteService {
   private final List<AlertChannel> channels;
+  private final DeliveryLedger ledger;
   private final OpsLog log;
 
-  public RouteService(List<AlertChannel> channels, OpsLog log) {
+  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, OpsLog log) {
     this.channels = List.copyOf(channels);
+    this.ledger = ledger;
     this.log = log;
+  }
+
+  public RouteService(List<AlertChannel> channels, OpsLog log) {
+    this(channels, DeliveryLedger.NONE, log);
   }
 
   /** One queued message: its id (for the batch response) and its body (a finding as JSON). */
@@ -44,8 +54,14 @@ public final class RouteService {
       }
       boolean again = false;
       for (AlertChannel channel : channels) {
+        if (alreadyDelivered(finding, channel)) {
+          log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
+              "messageId", message.id());
+          continue;
+        }
         try {
           channel.deliver(finding);
+          remember(finding, channel);
         } catch (DeliveryException e) {
           if (e.permanent()) {
             log.error("delivery rejected; not retried", "channel", channel.name(), "findingId", finding.id(),
@@ -62,5 +78,28 @@ public final class RouteService {
       }
     }
     return retry;
+  }
+
+  /**
+   * An unreadable ledger must not cost an alert: the channel is tried anyway, and a duplicate is the
+   * price (logged), never a loss.
+   */
+  private boolean alreadyDelivered(Finding finding, AlertChannel channel) {
+    try {
+      return ledger.delivered(finding.id(), channel.name());
+    } catch (LedgerUnavailableException e) {
+      log.warn("delivery ledger unavailable; delivering anyway, a duplicate is possible",
+          "channel", channel.name(), "findingId", finding.id(), "reason", e.getMessage());
+      return false;
+    }
+  }
+
+  private void remember(Finding finding, AlertChannel channel) {
+    try {
+      ledger.record(finding.id(), channel.name());
+    } catch (LedgerUnavailableException e) {
+      log.warn("delivery not recorded; a retry may deliver it again", "channel", channel.name(),
+          "findingId", finding.id(), "reason", e.getMessage());
+    }
   }
 }

@@ -3,23 +3,12 @@ package io.trailwatch.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.core.event.Principal;
-import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.TestFindings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SlackMessageTest {
-  static Finding finding(String title, String userAgent, String bucket) {
-    return new Finding("0123456789abcdef0123456789abcdef", "s3_bucket_policy_public", title, "exposure", "CRITICAL",
-        "stable", "e-1", "2026-03-15T02:18:40Z", "s3.amazonaws.com", "PutBucketPolicy", "111122223333", "us-east-1",
-        new Principal("arn:aws:iam::111122223333:user/support-backup", "IAMUser", false), "203.0.113.77", userAgent,
-        List.of(new Finding.Resource("AwsS3Bucket", bucket)), List.of("T1530"), Map.of("cis_aws", List.of("4.8")),
-        "shared/rules/catalog/s3/s3_bucket_policy_public/runbook.md", "S3 Bucket Policy Allows Public Access",
-        "Detects a bucket policy that lets anyone in.", "k");
-  }
-
   /** Every text Slack would render, from every block. */
   static List<String> texts(JsonNode message) {
     List<String> out = new ArrayList<>();
@@ -36,7 +25,7 @@ class SlackMessageTest {
 
   @Test
   void mentionsAndLinksFromTheEventAreShownAsTextAndPingNoOne() {
-    JsonNode message = SlackMessage.render(finding("Bucket <!channel> made public",
+    JsonNode message = SlackMessage.render(TestFindings.finding("Bucket <!channel> made public",
         "<https://evil.example|click me> & <@U024BE7LH>", "data-<!here>"));
 
     List<String> parsed = texts(message).subList(1, texts(message).size());
@@ -54,7 +43,7 @@ class SlackMessageTest {
 
   @Test
   void everyTextStaysWithinBlockKitLimitsWithAMarkerWhenCut() {
-    JsonNode message = SlackMessage.render(finding("T".repeat(400), "U".repeat(5000) + "&", "b".repeat(3000)));
+    JsonNode message = SlackMessage.render(TestFindings.finding("T".repeat(400), "U".repeat(5000) + "&", "b".repeat(3000)));
 
     JsonNode blocks = message.path("blocks");
     assertThat(blocks.size()).isLessThanOrEqualTo(50);
@@ -69,7 +58,7 @@ class SlackMessageTest {
 
   @Test
   void theOnCallEngineerSeesWhoWhereWhenAndTheRunbook() {
-    JsonNode message = SlackMessage.render(finding("Bucket acme made public", "aws-cli/2", "acme"));
+    JsonNode message = SlackMessage.render(TestFindings.finding("Bucket acme made public", "aws-cli/2", "acme"));
 
     assertThat(String.join("\n", texts(message)))
         .contains("arn:aws:iam::111122223333:user/support-backup (IAMUser)").contains("*MFA*\n*no*")

@@ -1,0 +1,124 @@
+package io.trailwatch.functions.route;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.trailwatch.aws.RouteWiring;
+import io.trailwatch.aws.lambda.LocalContext;
+import io.trailwatch.core.event.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * The promise "nothing lost, nothing twice", end to end with real parts: the router's deliveries recorded
+ * in DynamoDB Local (over HTTP, as in Lambda), Slack, SNS and Secrets Manager answered by WireMock. SNS
+ * fails the first time; the message comes back; on the retry Slack, which already took the alert, is
+ * skipped and SNS gets it.
+ */
+class NothingTwiceTest {
+  static DynamoDBProxyServer dynamoServer;
+  static String dynamoEndpoint;
+
+  @RegisterExtension
+  static WireMockExtension aws = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @BeforeAll
+  static void startDynamoDb() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    dynamoServer = ServerRunner.createServerFromCommandLineArgs(
+        new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+    dynamoServer.start();
+    dynamoEndpoint = "http://127.0.0.1:" + port;
+    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(dynamoEndpoint))
+        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "x")))
+        .build()) {
+      dynamo.createTable(b -> b.tableName("trailwatch-state").billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+          .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+    }
+  }
+
+  @AfterAll
+  static void stopDynamoDb() throws Exception {
+    dynamoServer.stop();
+  }
+
+  @Test
+  void aRetryDeliversOnlyToTheDestinationThatFailed() throws IOException {
+    aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+        .willReturn(okJson("{\"ARN\":\"" + SlackDeliveryTest.SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\""
+            + aws.baseUrl() + SlackDeliveryTest.HOOK + "\"}")));
+    aws.stubFor(post(urlEqualTo(SlackDeliveryTest.HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
+            .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>")));
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    env.put("AWS_ENDPOINT_URL", aws.baseUrl());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+    env.put(RouteWiring.SLACK_SECRET_ARN, SlackDeliveryTest.SECRET_ARN);
+    env.put(RouteWiring.ALERT_TOPIC_ARN, SnsDeliveryTest.TOPIC);
+    env.put(RouteWiring.STATE_TABLE, "trailwatch-state");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
+    byte[] batch = RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "cloudtrail_logging_stopped", "ua"));
+
+    JsonNode first = invoke(handler, batch);
+    long snsAttemptsAfterFirst = aws.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getBodyAsString().contains("Action=Publish")).count();
+    // SNS is back (WireMock answers with the newest matching stub).
+    aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(SnsDeliveryTest.OK)));
+    JsonNode retry = invoke(handler, batch);
+
+    assertThat(first.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText()).containsExactly("msg-1");
+    assertThat(retry.path("batchItemFailures").size()).isZero();
+    aws.verify(1, postRequestedFor(urlEqualTo(SlackDeliveryTest.HOOK)));
+    long snsAttempts = aws.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getBodyAsString().contains("Action=Publish")).count();
+    assertThat(snsAttempts).as("SNS: the failed attempts, then one success").isEqualTo(snsAttemptsAfterFirst + 1);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("already delivered; skipped").contains("\"channel\":\"slack\"");
+  }
+
+  static JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
+    return Json.MAPPER.readTree(response.toByteArray());
+  }
+}
