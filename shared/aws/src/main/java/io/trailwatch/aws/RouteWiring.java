@@ -2,6 +2,7 @@ package io.trailwatch.aws;
 
 import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
+import io.trailwatch.aws.securityhub.SecurityHubChannel;
 import io.trailwatch.aws.sns.SnsChannel;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryLedger;
@@ -19,18 +20,26 @@ import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the router function's service from its environment: the log always, Slack when
  * {@value #SLACK_SECRET_ARN} names the secret holding its webhook, the SNS alert topic when
- * {@value #ALERT_TOPIC_ARN} is set. Security Hub joins behind the same {@link AlertChannel} port.
+ * {@value #ALERT_TOPIC_ARN} is set, Security Hub when {@value #SECURITY_HUB} is "true", and the delivery
+ * ledger in the state table when {@value #STATE_TABLE} is set.
+ *
+ * <p>Security Hub accepts only the caller's own findings. Lambda does not tell a function its account, so
+ * {@value #ACCOUNT_ID} is read when present (set it to {@code !Ref AWS::AccountId}) to refuse another
+ * account's finding before the call; without it the check is Security Hub's own rejection.
  */
 public final class RouteWiring {
   public static final String ALERT_TOPIC_ARN = "TRAILWATCH_ALERT_TOPIC_ARN";
-  /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */
+  public static final String SECURITY_HUB = "TRAILWATCH_SECURITY_HUB";
+  public static final String ACCOUNT_ID = "AWS_ACCOUNT_ID";
   /** The state table: where deliveries are recorded, so a retried message skips what already took it. */
   public static final String STATE_TABLE = "TRAILWATCH_STATE_TABLE";
+  /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */
   public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
 
   private RouteWiring() {}
@@ -46,6 +55,9 @@ public final class RouteWiring {
     String topic = env.get(ALERT_TOPIC_ARN);
     if (topic != null && !topic.isBlank()) {
       channels.add(new SnsChannel(sns(env), topic));
+    }
+    if ("true".equalsIgnoreCase(env.getOrDefault(SECURITY_HUB, "").strip())) {
+      channels.add(new SecurityHubChannel(securityHub(env), Environment.region(env).id(), env.get(ACCOUNT_ID)));
     }
     String table = env.get(STATE_TABLE);
     DeliveryLedger ledger = table == null || table.isBlank()
@@ -100,6 +112,19 @@ public final class RouteWiring {
             .region(Environment.region(env))
             .credentialsProvider(Environment.credentials(env));
     URI endpoint = Environment.endpoint(env, "SNS");
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
+  }
+
+  static SecurityHubClient securityHub(Map<String, String> env) {
+    var builder =
+        SecurityHubClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Environment.region(env))
+            .credentialsProvider(Environment.credentials(env));
+    URI endpoint = Environment.endpoint(env, "SECURITYHUB");
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

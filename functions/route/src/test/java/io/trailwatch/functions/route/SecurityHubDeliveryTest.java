@@ -1,0 +1,158 @@
+package io.trailwatch.functions.route;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.trailwatch.aws.RouteWiring;
+import io.trailwatch.aws.lambda.LocalContext;
+import io.trailwatch.core.event.Json;
+import io.trailwatch.core.finding.FindingJson;
+import io.trailwatch.core.render.AsffFinding;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The router importing findings into Security Hub through the real SDK client, against WireMock answering
+ * {@code POST /findings/import} (REST-JSON) as Security Hub does.
+ */
+class SecurityHubDeliveryTest {
+  static final String OK = "{\"FailedCount\":0,\"SuccessCount\":1,\"FailedFindings\":[]}";
+
+  @RegisterExtension
+  static WireMockExtension hub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  RouteHandler handler(String account) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    env.put("AWS_ENDPOINT_URL_SECURITYHUB", hub.baseUrl());
+    env.put(RouteWiring.SECURITY_HUB, "true");
+    if (account != null) {
+      env.put(RouteWiring.ACCOUNT_ID, account);
+    }
+    return new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
+  }
+
+  JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
+    return Json.MAPPER.readTree(response.toByteArray());
+  }
+
+  static List<String> retried(JsonNode response) {
+    List<String> failed = new ArrayList<>();
+    response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+    return failed;
+  }
+
+  static JsonNode sent(ServeEvent e) throws IOException {
+    JsonNode body = Json.MAPPER.readTree(e.getRequest().getBodyAsString());
+    assertThat(body.path("Findings").size()).as("one finding a call").isEqualTo(1);
+    return body.path("Findings").get(0);
+  }
+
+  @Test
+  void importsTheFindingAsAsffAndARedeliveryUpdatesTheSameId() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(OK)));
+    String finding = RouteHandlerTest.finding("f1", "cloudtrail_logging_stopped", "aws-cli/2");
+    RouteHandler handler = handler("111122223333");
+
+    assertThat(retried(invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
+    assertThat(retried(invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
+
+    List<ServeEvent> calls = new ArrayList<>(hub.getAllServeEvents());
+    assertThat(calls).hasSize(2);
+    ServeEvent first = calls.get(0);
+    assertThat(first.getRequest().getHeader("Content-Type")).startsWith("application/json");
+    assertThat(first.getRequest().getHeader("Authorization")).contains("/us-east-1/securityhub/aws4_request");
+    JsonNode a = sent(first);
+    assertThat(a.path("SchemaVersion").asText()).isEqualTo("2018-10-08");
+    assertThat(a.path("Id").asText()).isEqualTo("trailwatch/cloudtrail_logging_stopped/f1");
+    assertThat(a.path("ProductArn").asText()).isEqualTo("arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default");
+    assertThat(a.path("GeneratorId").asText()).isEqualTo("cloudtrail_logging_stopped");
+    assertThat(a.path("AwsAccountId").asText()).isEqualTo("111122223333");
+    assertThat(a.path("Types").get(0).asText()).isEqualTo("TTPs/Defense Evasion");
+    assertThat(a.path("CreatedAt").asText()).isEqualTo("2026-03-14T09:21:37Z");
+    assertThat(a.path("UpdatedAt").asText()).isEqualTo("2026-03-14T09:21:37Z");
+    assertThat(a.path("Severity").path("Label").asText()).isEqualTo("HIGH");
+    assertThat(a.path("Title").asText()).isEqualTo("t");
+    assertThat(a.path("Description").asText()).isEqualTo("D");
+    assertThat(a.path("Resources").get(0).path("Id").asText()).isEqualTo("AWS::::Account:111122223333");
+    assertThat(a.path("Action").path("AwsApiCallAction").path("RemoteIpDetails").path("IpAddressV4").asText()).isEqualTo("198.51.100.77");
+    assertThat(sent(calls.get(1)).path("Id")).as("a repeat updates, not duplicates").isEqualTo(a.path("Id"));
+    JsonNode rendered = AsffFinding.render(FindingJson.fromTree(Json.MAPPER.readTree(finding)), "us-east-1", "111122223333");
+    assertThat(a).as("the SDK sends every field the renderer wrote, unchanged").isEqualTo(rendered);
+  }
+
+  @Test
+  void aFindingSecurityHubRejectsAsInvalidIsLoggedAndNotRetried() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(
+        "{\"FailedCount\":1,\"SuccessCount\":0,\"FailedFindings\":[{\"Id\":\"trailwatch/a_rule/f1\","
+            + "\"ErrorCode\":\"InvalidInput\",\"ErrorMessage\":\"Finding does not adhere to Amazon Web Services Security Finding Format.\"}]}")));
+
+    JsonNode response = invoke(handler(null), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+
+    assertThat(retried(response)).isEmpty();
+    assertThat(hub.getAllServeEvents()).hasSize(1);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery rejected; not retried")
+        .contains("\"channel\":\"securityhub\"").contains("InvalidInput");
+  }
+
+  @Test
+  void aServerErrorSendsOnlyThatFindingBackToTheQueue() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).withRequestBody(containing("f-broken"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+            .withHeader("x-amzn-ErrorType", "InternalException").withBody("{\"Code\":\"InternalException\",\"Message\":\"oops\"}")));
+    hub.stubFor(post(urlEqualTo("/findings/import")).withRequestBody(containing("f-fine")).willReturn(okJson(OK)));
+
+    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
+        RouteHandlerTest.finding("f-fine", "a_rule", "ua"), RouteHandlerTest.finding("f-broken", "a_rule", "ua")));
+
+    assertThat(retried(response)).containsExactly("msg-2");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry").contains("HTTP 500");
+  }
+
+  @Test
+  void throttlingIsRetriedThroughTheQueue() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(aResponse().withStatus(429)
+        .withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", "LimitExceededException")
+        .withBody("{\"Code\":\"LimitExceededException\",\"Message\":\"Rate exceeded\"}")));
+
+    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+
+    assertThat(retried(response)).containsExactly("msg-1");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry").contains("HTTP 429");
+  }
+
+  @Test
+  void anotherAccountsFindingIsRefusedBeforeAnyCall() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(OK)));
+
+    JsonNode response = invoke(handler("444455556666"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+
+    assertThat(retried(response)).isEmpty();
+    assertThat(hub.getAllServeEvents()).isEmpty();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery rejected; not retried")
+        .contains("account 111122223333, forwarded to this one (444455556666)");
+  }
+}

@@ -1,0 +1,97 @@
+package io.trailwatch.aws.securityhub;
+
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.AlertChannel;
+import io.trailwatch.core.port.DeliveryException;
+import io.trailwatch.core.render.AsffFinding;
+import java.util.Locale;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
+
+/**
+ * Imports each finding into Security Hub as an ASFF finding of the account's default product, with
+ * {@code BatchImportFindings}. Its stable {@code Id} makes a redelivery an update, never a duplicate.
+ *
+ * <p>One finding per call for now: the port delivers one finding at a time, and the router's batches are
+ * ten findings. Batching up to 100 findings a call (Security Hub allows 10 calls a second, burst 30) is
+ * a later step that needs a batch-level port.
+ *
+ * <p>Security Hub imports into the default product only findings whose {@code AwsAccountId} is the
+ * caller's own account. When the function knows its account ({@code AWS_ACCOUNT_ID}, see
+ * {@code RouteWiring}), a finding of another account (an event forwarded from a member account) is
+ * refused before any call, permanently and with a message that says why; when it does not, the finding's
+ * account is used and Security Hub itself rejects a foreign one, which ends the same way.
+ *
+ * <p>Failures: throttling ({@code LimitExceededException}, HTTP 429), 5xx and network errors are transient
+ * (the finding comes back from the queue, the SDK having retried first); another rejection of the call
+ * is permanent. A call that succeeds may still list the finding under {@code FailedFindings}: its error
+ * code decides, throttling-like and internal codes being transient and the rest ({@code InvalidInput},
+ * {@code AccessDenied}...) permanent, since the same document would be rejected again.
+ */
+public final class SecurityHubChannel implements AlertChannel {
+  private final SecurityHubClient securityHub;
+  private final String region;
+  private final String account;
+
+  /**
+   * @param region the region of the client, where the findings are imported
+   * @param account the function's own account, or null when unknown (no check before the call)
+   */
+  public SecurityHubChannel(SecurityHubClient securityHub, String region, String account) {
+    this.securityHub = securityHub;
+    this.region = region;
+    this.account = account == null || account.isBlank() ? null : account;
+  }
+
+  @Override
+  public String name() {
+    return "securityhub";
+  }
+
+  @Override
+  public void deliver(Finding f) {
+    String into = account != null ? account : f.account();
+    if (into == null || into.isBlank()) {
+      throw new DeliveryException("finding " + f.id() + " names no account to import it into", true);
+    }
+    if (f.account() != null && !f.account().isBlank() && !f.account().equals(into)) {
+      throw new DeliveryException("finding " + f.id() + " is of account " + f.account() + ", forwarded to this one ("
+          + into + "): Security Hub imports into the default product only the caller's own findings", true);
+    }
+    AwsSecurityFinding asff;
+    try {
+      asff = AsffModel.toSdk(AsffFinding.render(f, region, into));
+    } catch (IllegalArgumentException e) {
+      throw new DeliveryException("finding " + f.id() + " cannot be an ASFF finding: " + e.getMessage(), true, e);
+    }
+    BatchImportFindingsResponse response;
+    try {
+      response = securityHub.batchImportFindings(b -> b.findings(asff));
+    } catch (SdkServiceException e) {
+      boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429;
+      throw new DeliveryException("Security Hub BatchImportFindings failed with HTTP " + e.statusCode() + ": "
+          + e.getMessage(), !transientFailure, e);
+    } catch (SdkClientException e) {
+      throw new DeliveryException("Security Hub BatchImportFindings failed: " + e.getMessage(), false, e);
+    }
+    if (!response.failedFindings().isEmpty()) {
+      ImportFindingsError failed = response.failedFindings().get(0);
+      throw new DeliveryException("Security Hub did not import " + failed.id() + ": " + failed.errorCode() + ": "
+          + failed.errorMessage(), !transientCode(failed.errorCode()));
+    }
+    if (response.failedCount() != null && response.failedCount() > 0) {
+      throw new DeliveryException("Security Hub reported " + response.failedCount() + " failed finding(s) without detail", false);
+    }
+  }
+
+  /** Error codes that another try may get past; any other code would reject the same document again. */
+  static boolean transientCode(String code) {
+    String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
+    return c.contains("throttl") || c.contains("limitexceeded") || c.contains("internal")
+        || c.contains("unavailable") || c.contains("timeout");
+  }
+}
