@@ -34,7 +34,8 @@ final class ContractCheck {
               "TRAILWATCH_ALERT_TOPIC_ARN", Map.of("Ref", "AlertTopic"),
               "TRAILWATCH_SLACK_SECRET_ARN", Map.of("Ref", "SlackWebhookSecretArn"),
               "TRAILWATCH_SECURITY_HUB", Map.of("Ref", "EnableSecurityHub"),
-              "TRAILWATCH_STATE_TABLE", Map.of("Ref", "StateTable")));
+              "TRAILWATCH_STATE_TABLE", Map.of("Ref", "StateTable"),
+              "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId")));
   static final List<String> PARAMETERS =
       List.of(
           "AlertEmail", "SlackWebhookSecretArn", "EnableSecurityHub", "MinimumSeverity", "DeployerPrincipalArns",

@@ -30,13 +30,13 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * ledger in the state table when {@value #STATE_TABLE} is set.
  *
  * <p>Security Hub accepts only the caller's own findings. Lambda does not tell a function its account, so
- * {@value #ACCOUNT_ID} is read when present (set it to {@code !Ref AWS::AccountId}) to refuse another
- * account's finding before the call; without it the check is Security Hub's own rejection.
+ * template.yaml sets {@value #ACCOUNT_ID} to {@code !Ref AWS::AccountId}, and another account's finding
+ * is refused before the call; without it the check is Security Hub's own rejection.
  */
 public final class RouteWiring {
   public static final String ALERT_TOPIC_ARN = "TRAILWATCH_ALERT_TOPIC_ARN";
   public static final String SECURITY_HUB = "TRAILWATCH_SECURITY_HUB";
-  public static final String ACCOUNT_ID = "AWS_ACCOUNT_ID";
+  public static final String ACCOUNT_ID = "TRAILWATCH_ACCOUNT_ID";
   /** The state table: where deliveries are recorded, so a retried message skips what already took it. */
   public static final String STATE_TABLE = "TRAILWATCH_STATE_TABLE";
   /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * a later step that needs a batch-level port.
  *
  * <p>Security Hub imports into the default product only findings whose {@code AwsAccountId} is the
- * caller's own account. When the function knows its account ({@code AWS_ACCOUNT_ID}, see
+ * caller's own account. When the function knows its account ({@code TRAILWATCH_ACCOUNT_ID}, see
  * {@code RouteWiring}), a finding of another account (an event forwarded from a member account) is
  * refused before any call, permanently and with a message that says why; when it does not, the finding's
  * account is used and Security Hub itself rejects a foreign one, which ends the same way.
