@@ -38,7 +38,7 @@ final class InvokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> env = new HashMap<>(System.getenv());
+    Map<String, String> env = new HashMap<>(Main.environment);
     env.put(DetectWiring.LOCAL, "1");
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);

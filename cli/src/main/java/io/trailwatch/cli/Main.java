@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code trailwatch} command. Exit codes: 0 ran (whatever it found), 1 a rule test failed, 2 usage or
- * I/O error (one line, never a stack trace), 3 {@code --fail-on} met.
+ * I/O error (one line, never a stack trace), 3 {@code --fail-on} met, 4 a destination did not take a
+ * finding.
  */
 @Command(
     name = "trailwatch",
@@ -25,6 +26,13 @@ public final class Main implements Runnable {
   public static final int EXIT_TEST_FAILED = 1;
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_FAIL_ON = 3;
+  public static final int EXIT_UNDELIVERED = 4;
+
+  /**
+   * The process environment, read through here so a test can run the real command with an environment
+   * of its own (an SDK endpoint pointing at a local server) without touching the JVM's.
+   */
+  static volatile java.util.Map<String, String> environment = System.getenv();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

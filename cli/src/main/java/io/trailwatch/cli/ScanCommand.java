@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.cli.scan.Destinations;
 import io.trailwatch.cli.scan.FindingPrinter;
 import io.trailwatch.cli.scan.InputFiles;
 import io.trailwatch.cli.scan.Progress;
@@ -10,14 +11,19 @@ import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.input.EventReader;
 import io.trailwatch.core.input.InputProblem;
 import io.trailwatch.core.rule.Rule;
+import io.trailwatch.core.port.InMemoryDeliveryLedger;
 import io.trailwatch.core.rule.Severity;
+import io.trailwatch.core.service.OpsLog;
+import io.trailwatch.core.service.RouteService;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +36,8 @@ import picocli.CommandLine.Parameters;
       "Runs every rule over EventBridge events (a JSON object, a JSON array or JSON Lines) and CloudTrail"
           + " log files as they lie in S3 ({\"Records\":[...]}, plain or .gz).",
       "Findings go to stdout, the summary and bad input to stderr. Exit 0 when it ran, whatever it found;"
-          + " 3 with --fail-on when a finding reached that severity; 2 on usage or I/O errors."
+          + " 3 with --fail-on when a finding reached that severity; 4 when a destination failed to take a"
+          + " finding; 2 on usage or I/O errors."
     })
 final class ScanCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (read recursively).")
@@ -68,6 +75,18 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No summary on stderr (bad input is still reported).")
   boolean quiet;
 
+  @Option(names = "--slack-webhook-url", paramLabel = "URL", description = "Also post each finding to this Slack incoming webhook.")
+  URI slackWebhookUrl;
+
+  @Option(names = "--sns-topic-arn", paramLabel = "ARN", description = "Also publish each finding to this SNS topic.")
+  String snsTopicArn;
+
+  @Option(names = "--security-hub", description = "Also import each finding into Security Hub, in the account and region of the finding.")
+  boolean securityHub;
+
+  @Option(names = "--dry-run", description = "Print what would be sent to the destinations above instead of sending it.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -99,6 +118,11 @@ final class ScanCommand implements Callable<Integer> {
               err.println("trailwatch: rule " + rule.id() + " failed on event " + event.eventId() + ": " + Main.oneLine(error));
             });
     FindingPrinter printer = new FindingPrinter(format, out);
+    Destinations.Wanted wanted = new Destinations.Wanted(slackWebhookUrl, snsTopicArn, securityHub, dryRun);
+    RouteService delivery = wanted.any()
+        ? new RouteService(Destinations.build(wanted, Main.environment, out), new InMemoryDeliveryLedger(), new OpsLog(err))
+        : null;
+    AtomicLong undelivered = new AtomicLong();
     long start = System.nanoTime();
     Severity failAt = threshold;
     AtomicBoolean reached = new AtomicBoolean();
@@ -111,6 +135,9 @@ final class ScanCommand implements Callable<Integer> {
                 public void findings(List<Finding> findings) {
                   for (Finding f : findings) {
                     printer.print(f);
+                    if (delivery != null && !delivery.deliver(f, null).isEmpty()) {
+                      undelivered.incrementAndGet();
+                    }
                     if (failAt != null && Severity.valueOf(f.severity()).compareTo(failAt) >= 0) {
                       reached.set(true);
                     }
@@ -131,6 +158,10 @@ final class ScanCommand implements Callable<Integer> {
     out.flush();
     if (!quiet) {
       summary(err, files.size(), stats, rules.size(), (System.nanoTime() - start) / 1e9);
+    }
+    if (undelivered.get() > 0) {
+      err.printf("trailwatch: %d findings could not be delivered (see the log lines above)%n", undelivered.get());
+      return Main.EXIT_UNDELIVERED;
     }
     return reached.get() ? Main.EXIT_FAIL_ON : 0;
   }

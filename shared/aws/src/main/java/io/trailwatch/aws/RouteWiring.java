@@ -105,7 +105,7 @@ public final class RouteWiring {
     return URI.create(url);
   }
 
-  static SnsClient sns(Map<String, String> env) {
+  public static SnsClient sns(Map<String, String> env) {
     var builder =
         SnsClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
@@ -118,7 +118,7 @@ public final class RouteWiring {
     return builder.build();
   }
 
-  static SecurityHubClient securityHub(Map<String, String> env) {
+  public static SecurityHubClient securityHub(Map<String, String> env) {
     var builder =
         SecurityHubClient.builder()
             .httpClient(UrlConnectionHttpClient.create())

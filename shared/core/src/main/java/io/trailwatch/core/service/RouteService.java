@@ -52,32 +52,43 @@ public final class RouteService {
         log.error("message is not a finding; dropped", "messageId", message.id(), "reason", e.getMessage());
         continue;
       }
-      boolean again = false;
-      for (AlertChannel channel : channels) {
-        if (alreadyDelivered(finding, channel)) {
-          log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
-              "messageId", message.id());
-          continue;
-        }
-        try {
-          channel.deliver(finding);
-          remember(finding, channel);
-        } catch (DeliveryException e) {
-          if (e.permanent()) {
-            log.error("delivery rejected; not retried", "channel", channel.name(), "findingId", finding.id(),
-                "messageId", message.id(), "reason", e.getMessage());
-          } else {
-            again = true;
-            log.warn("delivery failed; will retry", "channel", channel.name(), "findingId", finding.id(),
-                "messageId", message.id(), "reason", e.getMessage());
-          }
-        }
-      }
+      boolean again = !deliver(finding, message.id()).isEmpty();
       if (again) {
         retry.add(message.id());
       }
     }
     return retry;
+  }
+
+  /**
+   * Delivers one finding to every channel that has not taken it yet.
+   *
+   * @param messageId the queue message it came in, for the log (null when not queued)
+   * @return the channels that failed transiently: trying again later could succeed
+   */
+  public List<String> deliver(Finding finding, String messageId) {
+    List<String> failed = new ArrayList<>();
+    for (AlertChannel channel : channels) {
+      if (alreadyDelivered(finding, channel)) {
+        log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
+            "messageId", messageId);
+        continue;
+      }
+      try {
+        channel.deliver(finding);
+        remember(finding, channel);
+      } catch (DeliveryException e) {
+        if (e.permanent()) {
+          log.error("delivery rejected; not retried", "channel", channel.name(), "findingId", finding.id(),
+              "messageId", messageId, "reason", e.getMessage());
+        } else {
+          failed.add(channel.name());
+          log.warn("delivery failed; will retry", "channel", channel.name(), "findingId", finding.id(),
+              "messageId", messageId, "reason", e.getMessage());
+        }
+      }
+    }
+    return failed;
   }
 
   /**
