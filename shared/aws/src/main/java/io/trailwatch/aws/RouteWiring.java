@@ -4,6 +4,7 @@ import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.securityhub.SecurityHubChannel;
 import io.trailwatch.aws.sns.SnsChannel;
+import io.trailwatch.core.port.AccountNames;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryLedger;
 import io.trailwatch.core.port.LogChannel;
@@ -41,20 +42,23 @@ public final class RouteWiring {
   public static final String STATE_TABLE = "TRAILWATCH_STATE_TABLE";
   /** The ARN of the secret holding the webhook URL; the URL itself is never in the environment. */
   public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
+  /** Account names for alerts, {@code 111122223333=prod-payments,444455556666=sandbox}. */
+  public static final String ACCOUNT_NAMES = "TRAILWATCH_ACCOUNT_NAMES";
 
   private RouteWiring() {}
 
   public static RouteService routeService(Map<String, String> env, PrintStream out) {
     List<AlertChannel> channels = new ArrayList<>();
     channels.add(new LogChannel(out));
+    AccountNames accounts = accountNames(env.get(ACCOUNT_NAMES));
     String slackSecret = env.get(SLACK_SECRET_ARN);
     if (slackSecret != null && !slackSecret.isBlank()) {
       channels.add(new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-          slackWebhook(env, slackSecret)));
+          slackWebhook(env, slackSecret), accounts));
     }
     String topic = env.get(ALERT_TOPIC_ARN);
     if (topic != null && !topic.isBlank()) {
-      channels.add(new SnsChannel(sns(env), topic));
+      channels.add(new SnsChannel(sns(env), topic, accounts));
     }
     if ("true".equalsIgnoreCase(env.getOrDefault(SECURITY_HUB, "").strip())) {
       channels.add(new SecurityHubChannel(securityHub(env), Environment.region(env).id(), env.get(ACCOUNT_ID)));
@@ -64,6 +68,18 @@ public final class RouteWiring {
         ? DeliveryLedger.NONE
         : new DynamoDbDeliveryLedger(dynamo(env), table, Clock.systemUTC());
     return new RouteService(channels, ledger, new OpsLog(out));
+  }
+
+  /** Reads {@code id=name,id=name}; an entry without a name is skipped. */
+  public static AccountNames accountNames(String pairs) {
+    Map<String, String> names = new java.util.HashMap<>();
+    for (String pair : Environment.list(pairs)) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length() - 1) {
+        names.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return AccountNames.of(Map.copyOf(names));
   }
 
   static DynamoDbClient dynamo(Map<String, String> env) {

@@ -45,6 +45,7 @@ class SnsDeliveryTest {
     env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
     env.put("AWS_ENDPOINT_URL_SNS", sns.baseUrl());
     env.put(RouteWiring.ALERT_TOPIC_ARN, TOPIC);
+    env.put(RouteWiring.ACCOUNT_NAMES, "111122223333=prod-payments,444455556666=sandbox");
     return new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
   }
 
@@ -88,7 +89,9 @@ class SnsDeliveryTest {
     assertThat(form.get("TopicArn")).isEqualTo(TOPIC);
     assertThat(form.get("Subject")).hasSizeLessThanOrEqualTo(100).startsWith("[HIGH] Bucket x?Severity").doesNotContain("\n");
     assertThat(form.get("Message")).contains("Severity: HIGH (audit)").contains("Who: arn:aws:iam::111122223333:user/mallory (IAMUser, MFA no)")
-        .contains("Where: 111122223333 / us-east-1").contains("Runbook: r.md")
+        .contains("Kind: IAM user (long-lived credentials)")
+        .contains("Where: prod-payments (111122223333) / us-east-1").contains("Runbook: r.md")
+        .contains("Evidence: https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/e-f1")
         .as("a newline from the event cannot forge a line").doesNotContain("\nSeverity: LOW");
     assertThat(attributes(form)).containsEntry("severity", "HIGH").containsEntry("category", "audit")
         .containsEntry("ruleId", "s3_bucket_policy_public").containsEntry("account", "111122223333");

@@ -1,8 +1,10 @@
 package io.trailwatch.aws.sns;
 
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.AccountNames;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
+import io.trailwatch.core.render.AlertContext;
 import io.trailwatch.core.render.PlainTextAlert;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,10 +22,16 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public final class SnsChannel implements AlertChannel {
   private final SnsClient sns;
   private final String topicArn;
+  private final AccountNames accounts;
 
-  public SnsChannel(SnsClient sns, String topicArn) {
+  public SnsChannel(SnsClient sns, String topicArn, AccountNames accounts) {
     this.sns = sns;
     this.topicArn = topicArn;
+    this.accounts = accounts;
+  }
+
+  public SnsChannel(SnsClient sns, String topicArn) {
+    this(sns, topicArn, AccountNames.NONE);
   }
 
   @Override
@@ -36,7 +44,7 @@ public final class SnsChannel implements AlertChannel {
     try {
       sns.publish(b -> b.topicArn(topicArn)
           .subject(PlainTextAlert.subject(f))
-          .message(PlainTextAlert.body(f))
+          .message(PlainTextAlert.body(f, AlertContext.of(f, accounts)))
           .messageAttributes(Map.of(
               "severity", text(f.severity()),
               "category", text(f.category()),

@@ -34,6 +34,10 @@ public final class PlainTextAlert {
   }
 
   public static String body(Finding f) {
+    return body(f, AlertContext.of(f, io.trailwatch.core.port.AccountNames.NONE));
+  }
+
+  public static String body(Finding f, AlertContext context) {
     StringBuilder out = new StringBuilder();
     out.append(value(f.title())).append("\n\n");
     line(out, "Severity", f.severity() + " (" + f.category() + ")");
@@ -42,9 +46,10 @@ public final class PlainTextAlert {
     if (p != null) {
       String mfa = p.mfa() == null ? "not recorded" : p.mfa() ? "yes" : "no";
       line(out, "Who", value(p.arn()) + " (" + value(p.type()) + ", MFA " + mfa + ")");
+      line(out, "Kind", context.principalKind());
     }
     line(out, "From", value(f.sourceIp()) + ", " + value(f.userAgent()));
-    line(out, "Where", f.account() + " / " + f.region());
+    line(out, "Where", value(context.accountName()) + " / " + f.region());
     line(out, "When", f.eventTime());
     line(out, "Event", value(f.eventName()) + " (" + value(f.eventSource()) + "), id " + value(f.eventId()));
     for (Finding.Resource r : f.resources()) {
@@ -56,6 +61,12 @@ public final class PlainTextAlert {
     }
     out.append('\n').append(value(f.description())).append("\n\n");
     line(out, "Runbook", f.runbook());
+    if (context.eventLink() != null) {
+      line(out, "Evidence", context.eventLink());
+    }
+    if (!context.partial().isEmpty()) {
+      line(out, "Partial", value(String.join("; ", context.partial())));
+    }
     line(out, "Finding", f.id());
     return out.toString();
   }

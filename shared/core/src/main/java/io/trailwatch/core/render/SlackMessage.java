@@ -27,6 +27,10 @@ public final class SlackMessage {
   private SlackMessage() {}
 
   public static ObjectNode render(Finding f) {
+    return render(f, AlertContext.of(f, io.trailwatch.core.port.AccountNames.NONE));
+  }
+
+  public static ObjectNode render(Finding f, AlertContext context) {
     ObjectNode message = Json.MAPPER.createObjectNode();
     message.put("text", cut("[" + f.severity() + "] " + escape(f.title()), FALLBACK_MAX));
     ArrayNode blocks = message.putArray("blocks");
@@ -40,9 +44,9 @@ public final class SlackMessage {
     ObjectNode facts = blocks.addObject().put("type", "section");
     ArrayNode fields = facts.putArray("fields");
     Principal p = f.principal();
-    field(fields, "Who", p == null ? "-" : escape(p.arn()) + " (" + escape(p.type()) + ")");
+    field(fields, "Who", (p == null ? "-" : escape(p.arn())) + "\n_" + escape(context.principalKind()) + "_");
     field(fields, "MFA", p == null || p.mfa() == null ? "not recorded" : p.mfa() ? "yes" : "*no*");
-    field(fields, "Where", escape(f.account()) + " / " + escape(f.region()));
+    field(fields, "Where", escape(context.accountName()) + " / " + escape(f.region()));
     field(fields, "When", escape(f.eventTime()));
     field(fields, "From", escape(f.sourceIp()) + "\n" + escape(f.userAgent()));
     field(fields, "Event", escape(f.eventName()) + " (" + escape(f.eventSource()) + ")\n" + escape(f.eventId()));
@@ -57,9 +61,17 @@ public final class SlackMessage {
       field(fields, "ATT&amp;CK", escape(String.join(", ", f.attack())));
     }
 
-    ObjectNode context = blocks.addObject().put("type", "context");
-    context.putArray("elements").addObject().put("type", "mrkdwn").put("verbatim", true)
-        .put("text", cut("Runbook: " + escape(f.runbook()) + " · finding " + f.id(), FIELD_MAX));
+    StringBuilder footer = new StringBuilder("Runbook: " + escape(f.runbook()));
+    if (context.eventLink() != null) {
+      footer.append(" · <").append(context.eventLink()).append("|event in CloudTrail>");
+    }
+    footer.append(" · finding ").append(f.id());
+    if (!context.partial().isEmpty()) {
+      footer.append(" · _partial: ").append(escape(String.join("; ", context.partial()))).append('_');
+    }
+    ObjectNode footerBlock = blocks.addObject().put("type", "context");
+    footerBlock.putArray("elements").addObject().put("type", "mrkdwn").put("verbatim", true)
+        .put("text", cut(footer.toString(), FIELD_MAX));
     return message;
   }
 

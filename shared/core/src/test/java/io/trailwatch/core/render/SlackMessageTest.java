@@ -61,9 +61,10 @@ class SlackMessageTest {
     JsonNode message = SlackMessage.render(TestFindings.finding("Bucket acme made public", "aws-cli/2", "acme"));
 
     assertThat(String.join("\n", texts(message)))
-        .contains("arn:aws:iam::111122223333:user/support-backup (IAMUser)").contains("*MFA*\n*no*")
+        .contains("arn:aws:iam::111122223333:user/support-backup\n_IAM user (long-lived credentials)_").contains("*MFA*\n*no*")
         .contains("111122223333 / us-east-1").contains("2026-03-15T02:18:40Z").contains("AwsS3Bucket acme")
-        .contains("Runbook: shared/rules/catalog/s3/s3_bucket_policy_public/runbook.md");
+        .contains("Runbook: shared/rules/catalog/s3/s3_bucket_policy_public/runbook.md")
+        .contains("<https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/e-1|event in CloudTrail>");
   }
 
   @Test

@@ -1,0 +1,53 @@
+package io.trailwatch.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwatch.core.TestFindings;
+import io.trailwatch.core.event.Principal;
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.AccountNames;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertContextTest {
+  static Finding by(String type, String arn) {
+    Finding f = TestFindings.finding("t", "ua", "b");
+    return new Finding(f.id(), f.ruleId(), f.title(), f.category(), f.severity(), f.status(), f.eventId(),
+        f.eventTime(), f.eventSource(), f.eventName(), f.account(), f.region(), new Principal(arn, type, null),
+        f.sourceIp(), f.userAgent(), f.resources(), f.attack(), f.compliance(), f.runbook(), f.ruleTitle(),
+        f.description(), f.dedupKey());
+  }
+
+  @Test
+  void principalsReadAsPeopleRecogniseThem() {
+    assertThat(AlertContext.of(by("AssumedRole",
+        "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AdministratorAccess_4f8a1b2c3d4e5f60/alice@example.com"),
+        AccountNames.NONE)).satisfies(c -> {
+          assertThat(c.principalKind()).isEqualTo("SSO user, permission set AdministratorAccess");
+          assertThat(c.sessionIssuer()).isEqualTo("AWSReservedSSO_AdministratorAccess_4f8a1b2c3d4e5f60");
+        });
+    assertThat(AlertContext.kind(new Principal("arn:aws:sts::1:assumed-role/app/i-0abc123def4567890", "AssumedRole", null)))
+        .isEqualTo("EC2 instance role session");
+    assertThat(AlertContext.kind(new Principal("arn:aws:iam::1:root", "Root", null))).isEqualTo("the account's root user");
+    assertThat(AlertContext.kind(null)).startsWith("no caller");
+  }
+
+  @Test
+  void theAccountIsNamedWhenKnownAndAFailingSourceMarksTheAlertPartial() {
+    Finding f = TestFindings.finding("t", "ua", "b");
+
+    assertThat(AlertContext.of(f, AccountNames.of(Map.of("111122223333", "prod-payments"))).accountName())
+        .isEqualTo("prod-payments (111122223333)");
+    AlertContext failing = AlertContext.of(f, id -> {
+      throw new IllegalStateException("organizations:DescribeAccount denied");
+    });
+    assertThat(failing.accountName()).isEqualTo("111122223333");
+    assertThat(failing.partial()).containsExactly("account name unavailable: organizations:DescribeAccount denied");
+  }
+
+  @Test
+  void theEventLinksToCloudTrailEventHistoryInItsRegion() {
+    assertThat(AlertContext.eventLink(TestFindings.finding("t", "ua", "b")))
+        .isEqualTo("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/e-1");
+  }
+}
