@@ -35,11 +35,12 @@ final class ContractCheck {
               "TRAILWATCH_SLACK_SECRET_ARN", Map.of("Ref", "SlackWebhookSecretArn"),
               "TRAILWATCH_SECURITY_HUB", Map.of("Ref", "EnableSecurityHub"),
               "TRAILWATCH_STATE_TABLE", Map.of("Ref", "StateTable"),
-              "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId")));
+              "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId"),
+              "TRAILWATCH_ACCOUNT_NAMES", Map.of("Ref", "AccountNames")));
   static final List<String> PARAMETERS =
       List.of(
           "AlertEmail", "SlackWebhookSecretArn", "EnableSecurityHub", "MinimumSeverity", "DeployerPrincipalArns",
-          "IncludeReadOnlyEvents", "LogRetentionDays");
+          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames");
 
   static {
     RESOURCES.put("DetectFunction", "AWS::Serverless::Function");
