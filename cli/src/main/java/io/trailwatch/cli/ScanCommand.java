@@ -11,6 +11,7 @@ import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.input.EventReader;
 import io.trailwatch.core.input.InputProblem;
 import io.trailwatch.core.rule.Rule;
+import io.trailwatch.core.port.InMemoryDedupStore;
 import io.trailwatch.core.port.InMemoryDeliveryLedger;
 import io.trailwatch.core.rule.Severity;
 import io.trailwatch.core.service.OpsLog;
@@ -120,7 +121,8 @@ final class ScanCommand implements Callable<Integer> {
     FindingPrinter printer = new FindingPrinter(format, out);
     Destinations.Wanted wanted = new Destinations.Wanted(slackWebhookUrl, snsTopicArn, securityHub, dryRun);
     RouteService delivery = wanted.any()
-        ? new RouteService(Destinations.build(wanted, Main.environment, out), new InMemoryDeliveryLedger(), new OpsLog(err))
+        ? new RouteService(Destinations.build(wanted, Main.environment, out), new InMemoryDeliveryLedger(),
+            new InMemoryDedupStore(), new OpsLog(err))
         : null;
     AtomicLong undelivered = new AtomicLong();
     long start = System.nanoTime();

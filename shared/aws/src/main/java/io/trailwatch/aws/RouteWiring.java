@@ -1,11 +1,13 @@
 package io.trailwatch.aws;
 
+import io.trailwatch.aws.dynamodb.DynamoDbDedupStore;
 import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.securityhub.SecurityHubChannel;
 import io.trailwatch.aws.sns.SnsChannel;
 import io.trailwatch.core.port.AccountNames;
 import io.trailwatch.core.port.AlertChannel;
+import io.trailwatch.core.port.DedupStore;
 import io.trailwatch.core.port.DeliveryLedger;
 import io.trailwatch.core.port.LogChannel;
 import io.trailwatch.core.service.OpsLog;
@@ -64,10 +66,12 @@ public final class RouteWiring {
       channels.add(new SecurityHubChannel(securityHub(env), Environment.region(env).id(), env.get(ACCOUNT_ID)));
     }
     String table = env.get(STATE_TABLE);
-    DeliveryLedger ledger = table == null || table.isBlank()
-        ? DeliveryLedger.NONE
-        : new DynamoDbDeliveryLedger(dynamo(env), table, Clock.systemUTC());
-    return new RouteService(channels, ledger, new OpsLog(out));
+    if (table == null || table.isBlank()) {
+      return new RouteService(channels, DeliveryLedger.NONE, DedupStore.NONE, new OpsLog(out));
+    }
+    DynamoDbClient dynamo = dynamo(env);
+    return new RouteService(channels, new DynamoDbDeliveryLedger(dynamo, table, Clock.systemUTC()),
+        new DynamoDbDedupStore(dynamo, table), new OpsLog(out));
   }
 
   /** Reads {@code id=name,id=name}; an entry without a name is skipped. */

@@ -166,7 +166,8 @@ public final class Detector {
         rule.runbookPath(),
         rule.title(),
         rule.description(),
-        dedupKey(rule, event));
+        dedupKey(rule, event),
+        rule.dedupWindow().toSeconds());
   }
 
   private static String dedupKey(Rule rule, AwsEvent event) {

@@ -59,6 +59,7 @@ public final class FindingJson {
     o.put("ruleTitle", f.ruleTitle());
     o.put("description", f.description());
     o.put("dedupKey", f.dedupKey());
+    o.put("dedupWindowSeconds", f.dedupWindowSeconds());
     return o;
   }
 
@@ -96,7 +97,8 @@ public final class FindingJson {
         text(o, "severity"), text(o, "status"), text(o, "eventId"), text(o, "eventTime"),
         text(o, "eventSource"), text(o, "eventName"), text(o, "account"), text(o, "region"), principal,
         text(o, "sourceIp"), text(o, "userAgent"), resources, list(o.path("attack")), compliance,
-        text(o, "runbook"), text(o, "ruleTitle"), text(o, "description"), text(o, "dedupKey"));
+        text(o, "runbook"), text(o, "ruleTitle"), text(o, "description"), text(o, "dedupKey"),
+        o.path("dedupWindowSeconds").asLong(Finding.DEFAULT_DEDUP_WINDOW_SECONDS));
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -6,8 +6,12 @@ import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.finding.FindingJson;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
+import io.trailwatch.core.port.DedupStore;
 import io.trailwatch.core.port.DeliveryLedger;
 import io.trailwatch.core.port.LedgerUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +26,18 @@ import java.util.List;
 public final class RouteService {
   private final List<AlertChannel> channels;
   private final DeliveryLedger ledger;
+  private final DedupStore dedup;
   private final OpsLog log;
 
-  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, OpsLog log) {
+  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, DedupStore dedup, OpsLog log) {
     this.channels = List.copyOf(channels);
     this.ledger = ledger;
+    this.dedup = dedup;
     this.log = log;
+  }
+
+  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, OpsLog log) {
+    this(channels, ledger, DedupStore.NONE, log);
   }
 
   public RouteService(List<AlertChannel> channels, OpsLog log) {
@@ -68,6 +78,9 @@ public final class RouteService {
    */
   public List<String> deliver(Finding finding, String messageId) {
     List<String> failed = new ArrayList<>();
+    if (repeats(finding, messageId)) {
+      return failed;
+    }
     for (AlertChannel channel : channels) {
       if (alreadyDelivered(finding, channel)) {
         log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
@@ -89,6 +102,34 @@ public final class RouteService {
       }
     }
     return failed;
+  }
+
+  /**
+   * True when the finding repeats one already alerted on within its rule's dedup window: it is counted,
+   * logged with the count, and not sent. A store that cannot be reached lets the finding through.
+   */
+  private boolean repeats(Finding finding, String messageId) {
+    if (finding.dedupKey() == null) {
+      return false;
+    }
+    DedupStore.Occurrence occurrence;
+    try {
+      Instant at = finding.eventTime() == null ? Instant.now() : Instant.parse(finding.eventTime());
+      occurrence = dedup.record(finding.dedupKey(), finding.id(), at, Duration.ofSeconds(finding.dedupWindowSeconds()));
+    } catch (LedgerUnavailableException e) {
+      log.warn("dedup state unavailable; delivering, a repeat alert is possible", "findingId", finding.id(),
+          "reason", e.getMessage());
+      return false;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+    if (!occurrence.opensWindow()) {
+      log.info("repeat within the dedup window; counted, not sent", "findingId", finding.id(),
+          "ruleId", finding.ruleId(), "dedupKey", finding.dedupKey(), "count", occurrence.count(),
+          "firstSeen", occurrence.firstSeen(), "lastSeen", occurrence.lastSeen(), "messageId", messageId);
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -66,6 +66,30 @@ class RouteServiceTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("already delivered; skipped");
   }
 
+  static RouteService.Message messageAt(String id, String findingId, String time) {
+    Finding f = io.trailwatch.core.TestFindings.finding("t", "ua", "b");
+    Finding at = new Finding(findingId, f.ruleId(), f.title(), f.category(), f.severity(), f.status(), f.eventId(),
+        time, f.eventSource(), f.eventName(), f.account(), f.region(), f.principal(), f.sourceIp(), f.userAgent(),
+        f.resources(), f.attack(), f.compliance(), f.runbook(), f.ruleTitle(), f.description(), "same-key", 3600);
+    return new RouteService.Message(id, FindingJson.toJson(at));
+  }
+
+  @Test
+  void repeatsOfOneKeyWithinTheWindowAreOneAlertWithACount() {
+    Recording slack = new Recording("slack", 0);
+    RouteService service = new RouteService(List.of(slack), new InMemoryDeliveryLedger(),
+        new io.trailwatch.core.port.InMemoryDedupStore(), ops);
+
+    service.handle(List.of(messageAt("m1", "f1", "2026-03-15T02:00:00Z"), messageAt("m2", "f2", "2026-03-15T02:10:00Z"),
+        messageAt("m3", "f3", "2026-03-15T02:50:00Z")));
+    service.handle(List.of(messageAt("m1", "f1", "2026-03-15T02:00:00Z")));
+    service.handle(List.of(messageAt("m4", "f4", "2026-03-15T03:00:01Z")));
+
+    assertThat(slack.took).as("the opener (once, even when retried) and the next window's opener").containsExactly("f1", "f4");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("repeat within the dedup window; counted, not sent")
+        .contains("\"count\":3").contains("\"firstSeen\":\"2026-03-15T02:00:00Z\"");
+  }
+
   @Test
   void anUnavailableLedgerCostsAPossibleDuplicateNeverAnAlert() {
     DeliveryLedger down = new DeliveryLedger() {
