@@ -13,10 +13,8 @@ import io.trailwatch.core.rule.Severity;
 import io.trailwatch.core.service.DetectService;
 import io.trailwatch.core.service.OpsLog;
 import java.io.PrintStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -63,15 +61,7 @@ public final class DetectWiring {
   }
 
   static SqsClient sqs(Map<String, String> env) {
-    var builder =
-        SqsClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Environment.region(env))
-            .credentialsProvider(Environment.credentials(env));
-    URI endpoint = Environment.endpoint(env, "SQS");
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    return Environment.client(SqsClient.builder(), env, "SQS");
   }
+
 }

@@ -9,6 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -42,6 +45,21 @@ final class Environment {
   static URI endpoint(Map<String, String> env, String service) {
     String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_" + service, env.get("AWS_ENDPOINT_URL"));
     return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
+  }
+
+  /**
+   * Finishes a service client's builder the one way every client here is built: the url-connection HTTP
+   * client (no apache or netty), region and credentials from the environment, and the endpoint override
+   * {@code AWS_ENDPOINT_URL_<service>} or {@code AWS_ENDPOINT_URL} when set.
+   */
+  static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, Map<String, String> env, String service) {
+    builder.httpClient(UrlConnectionHttpClient.create()).region(region(env)).credentialsProvider(credentials(env));
+    URI endpoint = endpoint(env, service);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   static List<String> list(String commaSeparated) {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -87,17 +86,9 @@ public final class RouteWiring {
   }
 
   static DynamoDbClient dynamo(Map<String, String> env) {
-    var builder =
-        DynamoDbClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Environment.region(env))
-            .credentialsProvider(Environment.credentials(env));
-    URI endpoint = Environment.endpoint(env, "DYNAMODB");
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    return Environment.client(DynamoDbClient.builder(), env, "DYNAMODB");
   }
+
 
   /**
    * Reads the webhook URL from Secrets Manager once, at init (so SnapStart keeps it in the snapshot and no
@@ -105,17 +96,8 @@ public final class RouteWiring {
    * not repeat the secret's value.
    */
   static URI slackWebhook(Map<String, String> env, String secretArn) {
-    var builder =
-        SecretsManagerClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Environment.region(env))
-            .credentialsProvider(Environment.credentials(env));
-    URI endpoint = Environment.endpoint(env, "SECRETSMANAGER");
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
     String value;
-    try (SecretsManagerClient secrets = builder.build()) {
+    try (SecretsManagerClient secrets = Environment.client(SecretsManagerClient.builder(), env, "SECRETSMANAGER")) {
       value = secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
     }
     String url = value == null ? "" : value.strip();
@@ -126,28 +108,12 @@ public final class RouteWiring {
   }
 
   public static SnsClient sns(Map<String, String> env) {
-    var builder =
-        SnsClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Environment.region(env))
-            .credentialsProvider(Environment.credentials(env));
-    URI endpoint = Environment.endpoint(env, "SNS");
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    return Environment.client(SnsClient.builder(), env, "SNS");
   }
 
+
   public static SecurityHubClient securityHub(Map<String, String> env) {
-    var builder =
-        SecurityHubClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Environment.region(env))
-            .credentialsProvider(Environment.credentials(env));
-    URI endpoint = Environment.endpoint(env, "SECURITYHUB");
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+    return Environment.client(SecurityHubClient.builder(), env, "SECURITYHUB");
   }
+
 }
