@@ -167,6 +167,7 @@ class RuleCatalogTest {
   }
 
   private static void checkRunbook(Rule rule) throws IOException {
+    assertThat(rule.firstSteps()).as("the Triage section lists steps an alert can show").isNotEmpty();
     String runbook = Files.readString(rule.folder().resolve("runbook.md"));
     int previous = -1;
     for (String heading : RUNBOOK_HEADINGS) {

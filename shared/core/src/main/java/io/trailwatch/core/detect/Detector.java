@@ -167,7 +167,8 @@ public final class Detector {
         rule.title(),
         rule.description(),
         dedupKey(rule, event),
-        rule.dedupWindow().toSeconds());
+        rule.dedupWindow().toSeconds(),
+        rule.firstSteps());
   }
 
   private static String dedupKey(Rule rule, AwsEvent event) {

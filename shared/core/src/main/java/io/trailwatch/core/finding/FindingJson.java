@@ -60,6 +60,7 @@ public final class FindingJson {
     o.put("description", f.description());
     o.put("dedupKey", f.dedupKey());
     o.put("dedupWindowSeconds", f.dedupWindowSeconds());
+    strings(o.putArray("firstSteps"), f.firstSteps() == null ? List.of() : f.firstSteps());
     return o;
   }
 
@@ -98,7 +99,7 @@ public final class FindingJson {
         text(o, "eventSource"), text(o, "eventName"), text(o, "account"), text(o, "region"), principal,
         text(o, "sourceIp"), text(o, "userAgent"), resources, list(o.path("attack")), compliance,
         text(o, "runbook"), text(o, "ruleTitle"), text(o, "description"), text(o, "dedupKey"),
-        o.path("dedupWindowSeconds").asLong(Finding.DEFAULT_DEDUP_WINDOW_SECONDS));
+        o.path("dedupWindowSeconds").asLong(Finding.DEFAULT_DEDUP_WINDOW_SECONDS), list(o.path("firstSteps")));
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -60,6 +60,14 @@ public final class PlainTextAlert {
       line(out, "Compliance", c.getKey() + " " + String.join(", ", c.getValue()));
     }
     out.append('\n').append(value(f.description())).append("\n\n");
+    if (f.firstSteps() != null && !f.firstSteps().isEmpty()) {
+      out.append("What to do now:\n");
+      int n = 0;
+      for (String step : f.firstSteps()) {
+        out.append(++n).append(". ").append(step).append('\n');
+      }
+      out.append('\n');
+    }
     line(out, "Runbook", f.runbook());
     if (context.eventLink() != null) {
       line(out, "Evidence", context.eventLink());

@@ -41,6 +41,16 @@ public final class SlackMessage {
     summary.putObject("text").put("type", "mrkdwn").put("verbatim", true)
         .put("text", cut("*" + escape(f.ruleTitle()) + "* (`" + f.ruleId() + "`, " + f.category() + ")\n" + escape(f.description()), SECTION_MAX));
 
+    if (f.firstSteps() != null && !f.firstSteps().isEmpty()) {
+      StringBuilder steps = new StringBuilder("*What to do now*");
+      int n = 0;
+      for (String step : f.firstSteps()) {
+        steps.append('\n').append(++n).append(". ").append(escape(step));
+      }
+      blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("verbatim", true)
+          .put("text", cut(steps.toString(), SECTION_MAX));
+    }
+
     ObjectNode facts = blocks.addObject().put("type", "section");
     ArrayNode fields = facts.putArray("fields");
     Principal p = f.principal();

@@ -43,6 +43,7 @@ public final class CompiledCatalog {
       ObjectNode entry = document.addObject();
       entry.put("folder", root.relativize(folder).toString().replace('\\', '/'));
       entry.set("rule", RuleLoader.readYaml(folder.resolve("rule.yaml")));
+      entry.set("firstSteps", Json.MAPPER.valueToTree(rule.firstSteps()));
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.write(out, Json.MAPPER.writeValueAsBytes(document));
@@ -55,7 +56,10 @@ public final class CompiledCatalog {
     List<Rule> rules = new ArrayList<>();
     for (JsonNode entry : Json.MAPPER.readTree(in)) {
       String folder = entry.path("folder").asText();
-      rules.add(loader.fromDocument(entry.get("rule"), RESOURCE + ": " + folder, Map.of(), folder, null, List.of()));
+      List<String> steps = new ArrayList<>();
+      entry.path("firstSteps").forEach(s -> steps.add(s.asText()));
+      rules.add(loader.fromDocument(entry.get("rule"), RESOURCE + ": " + folder, Map.of(), folder, null, List.of(),
+          List.copyOf(steps)));
     }
     return rules;
   }

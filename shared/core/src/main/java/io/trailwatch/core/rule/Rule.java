@@ -13,7 +13,9 @@ import java.util.Map;
  * @param matchPatterns EventBridge patterns (JSON); the rule matches when any of them does
  * @param conditions all must hold for the rule to fire
  * @param exceptions any that holds stops the rule from firing
- * @param folder the rule's folder (on disk or inside the jar), for samples and the runbook
+ * @param folder the rule's folder (on disk or inside the jar), for samples and the runbook; null for a
+ *     compiled catalog
+ * @param firstSteps the first steps of the runbook's Triage section, for alerts
  */
 public record Rule(
     String id,
@@ -36,4 +38,5 @@ public record Rule(
     List<String> references,
     List<String> alsoFires,
     String runbookPath,
-    Path folder) {}
+    Path folder,
+    List<String> firstSteps) {}

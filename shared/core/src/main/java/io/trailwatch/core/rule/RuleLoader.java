@@ -133,7 +133,15 @@ public final class RuleLoader {
     Path folder = file.getParent();
     String relativeFolder = root.relativize(folder).toString().replace('\\', '/');
     List<String> missing = Files.isRegularFile(folder.resolve("runbook.md")) ? List.of() : List.of("runbook.md");
-    return fromDocument(doc, where, lines, relativeFolder, folder, missing);
+    List<String> steps = List.of();
+    if (missing.isEmpty()) {
+      try {
+        steps = Runbooks.firstSteps(Files.readString(folder.resolve("runbook.md"), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new RuleLoadException(List.of(where + ": cannot read runbook.md: " + e.getMessage()));
+      }
+    }
+    return fromDocument(doc, where, lines, relativeFolder, folder, missing, steps);
   }
 
   /** The YAML of a rule file as JSON, for the compiled catalog (no YAML parser at a function's start). */
@@ -150,7 +158,7 @@ public final class RuleLoader {
    */
   Rule fromDocument(
       JsonNode doc, String where, Map<String, Integer> lines, String relativeFolder, Path folder,
-      List<String> missingFiles) {
+      List<String> missingFiles, List<String> firstSteps) {
     Fields f = new Fields(doc, where, lines);
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -227,7 +235,7 @@ public final class RuleLoader {
     return new Rule(
         id, title, description.trim(), category, severity, status, patterns, conditions, exceptions,
         includeFailed, alertTitle, dedupKeys, dedupWindow, resources, attack, compliance,
-        falsePositives, references, alsoFires, runbook, folder);
+        falsePositives, references, alsoFires, runbook, folder, firstSteps);
   }
 
   private List<String> patterns(Fields f, JsonNode match, Path folder) {

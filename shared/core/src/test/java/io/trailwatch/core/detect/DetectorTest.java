@@ -23,7 +23,7 @@ class DetectorTest {
     return new Rule(id, "T " + id, "Detects " + id, Category.IAM, Severity.HIGH, status, List.of(pattern),
         conditions, List.of(), failed, "{eventName} by {actor} on {detail.requestParameters.userName}",
         List.of("account", "detail.requestParameters.userName"), Duration.ofHours(1), List.of(),
-        List.of("T1098"), Map.of(), List.of("x"), List.of(), List.of(), "r/runbook.md", Path.of("."));
+        List.of("T1098"), Map.of(), List.of("x"), List.of(), List.of(), "r/runbook.md", Path.of("."), List.of("Check it."));
   }
 
   static final String CREATE_USER = "{\"detail\":{\"eventName\":[\"CreateUser\"]}}";

@@ -27,7 +27,7 @@ class FindingJsonTest {
     tree.fieldNames().forEachRemaining(names::add);
     assertThat(names).containsExactly("id", "ruleId", "title", "category", "severity", "status", "eventId",
         "eventTime", "eventSource", "eventName", "account", "region", "principal", "sourceIp", "userAgent",
-        "resources", "attack", "compliance", "runbook", "ruleTitle", "description", "dedupKey", "dedupWindowSeconds");
+        "resources", "attack", "compliance", "runbook", "ruleTitle", "description", "dedupKey", "dedupWindowSeconds", "firstSteps");
     assertThat(tree.path("principal").get("mfa").isNull()).as("unknown MFA stays null, not false").isTrue();
   }
 
