@@ -36,11 +36,12 @@ final class ContractCheck {
               "TRAILWATCH_SECURITY_HUB", Map.of("Ref", "EnableSecurityHub"),
               "TRAILWATCH_STATE_TABLE", Map.of("Ref", "StateTable"),
               "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId"),
-              "TRAILWATCH_ACCOUNT_NAMES", Map.of("Ref", "AccountNames")));
+              "TRAILWATCH_ACCOUNT_NAMES", Map.of("Ref", "AccountNames"),
+              "TRAILWATCH_ORGANIZATIONS_NAMES", Map.of("Ref", "AccountNamesFromOrganizations")));
   static final List<String> PARAMETERS =
       List.of(
           "AlertEmail", "SlackWebhookSecretArn", "EnableSecurityHub", "MinimumSeverity", "DeployerPrincipalArns",
-          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames");
+          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames", "AccountNamesFromOrganizations");
 
   static {
     RESOURCES.put("DetectFunction", "AWS::Serverless::Function");

@@ -25,6 +25,15 @@ final class IamLeastPrivilegeCheck {
           "xray:PutTraceSegments", // Lambda active tracing: X-Ray has no resource type for it
           "xray:PutTelemetryRecords"); // idem
 
+  /**
+   * A wildcard inside an ARN (not a bare "*") is allowed only for these actions, in a statement whose Sid
+   * ends in {@value #SCOPED_MARKER}: their resource is one of many of a named type whose parent ids the
+   * stack cannot know (DescribeAccount: arn:aws:organizations::MGMT:account/ORG/ACCOUNT).
+   */
+  static final String SCOPED_MARKER = "ScopedWildcard";
+
+  static final Set<String> SCOPED_WILDCARD_ACTIONS = Set.of("organizations:DescribeAccount");
+
   private IamLeastPrivilegeCheck() {}
 
   static List<String> problems(Template t) {
@@ -58,6 +67,17 @@ final class IamLeastPrivilegeCheck {
       }
       boolean wildcard = resources.stream().anyMatch(IamLeastPrivilegeCheck::isWildcard);
       boolean marked = s.sid().endsWith(MARKER);
+      if (wildcard && s.sid().endsWith(SCOPED_MARKER)) {
+        if (resources.stream().anyMatch("*"::equals)) {
+          problems.add(s.where() + ": a scoped wildcard names its resource type; \"*\" alone is not scoped");
+        }
+        for (String action : actions) {
+          if (!SCOPED_WILDCARD_ACTIONS.contains(action)) {
+            problems.add(s.where() + ": " + action + " may not use a scoped wildcard " + SCOPED_WILDCARD_ACTIONS);
+          }
+        }
+        continue;
+      }
       if (wildcard && !marked) {
         problems.add(s.where() + ": a wildcard resource " + resources + " needs a named resource, or a Sid ending in "
             + MARKER + " and a comment saying why the API requires \"*\"");

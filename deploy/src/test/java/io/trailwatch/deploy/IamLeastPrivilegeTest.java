@@ -90,4 +90,42 @@ class IamLeastPrivilegeTest {
                         Resource: "*"
         """)));
   }
+
+  @Test
+  void aScopedWildcardIsAllowedOnlyForTheActionsThatNeedItAndNeverAsABareStar() {
+    assertReported(IamLeastPrivilegeCheck.problems(mini("""
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: p
+                  PolicyDocument:
+                    Statement:
+                      - Sid: ReadAllSecretsScopedWildcard
+                        Effect: Allow
+                        Action: secretsmanager:GetSecretValue
+                        Resource: !Sub arn:${AWS::Partition}:secretsmanager:*:*:secret:*
+                      - Sid: DescribeAnythingScopedWildcard
+                        Effect: Allow
+                        Action: organizations:DescribeAccount
+                        Resource: "*"
+        """)),
+        "secretsmanager:GetSecretValue may not use a scoped wildcard",
+        "\"*\" alone is not scoped");
+    assertNone(IamLeastPrivilegeCheck.problems(mini("""
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: p
+                  PolicyDocument:
+                    Statement:
+                      - Sid: DescribeAccountsInOrganizationScopedWildcard
+                        Effect: Allow
+                        Action: organizations:DescribeAccount
+                        Resource: !Sub arn:${AWS::Partition}:organizations::*:account/o-*/*
+        """)));
+  }
 }

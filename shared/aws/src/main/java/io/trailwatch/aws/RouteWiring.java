@@ -1,6 +1,7 @@
 package io.trailwatch.aws;
 
 import io.trailwatch.aws.dynamodb.DynamoDbDedupStore;
+import io.trailwatch.aws.organizations.OrganizationsAccountNames;
 import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.securityhub.SecurityHubChannel;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -45,6 +47,8 @@ public final class RouteWiring {
   public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
   /** Account names for alerts, {@code 111122223333=prod-payments,444455556666=sandbox}. */
   public static final String ACCOUNT_NAMES = "TRAILWATCH_ACCOUNT_NAMES";
+  /** "true": account names not configured are asked of AWS Organizations. */
+  public static final String ORGANIZATIONS_NAMES = "TRAILWATCH_ORGANIZATIONS_NAMES";
 
   private RouteWiring() {}
 
@@ -52,6 +56,9 @@ public final class RouteWiring {
     List<AlertChannel> channels = new ArrayList<>();
     channels.add(new LogChannel(out));
     AccountNames accounts = accountNames(env.get(ACCOUNT_NAMES));
+    if ("true".equalsIgnoreCase(env.getOrDefault(ORGANIZATIONS_NAMES, "").strip())) {
+      accounts = new OrganizationsAccountNames(organizations(env), accounts);
+    }
     String slackSecret = env.get(SLACK_SECRET_ARN);
     if (slackSecret != null && !slackSecret.isBlank()) {
       channels.add(new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
@@ -83,6 +90,13 @@ public final class RouteWiring {
       }
     }
     return AccountNames.of(Map.copyOf(names));
+  }
+
+  static OrganizationsClient organizations(Map<String, String> env) {
+    // Organizations is a global service with one endpoint, in us-east-1.
+    Map<String, String> global = new java.util.HashMap<>(env);
+    global.put("AWS_REGION", "us-east-1");
+    return Environment.client(OrganizationsClient.builder(), global, "ORGANIZATIONS");
   }
 
   static DynamoDbClient dynamo(Map<String, String> env) {
