@@ -28,11 +28,13 @@ final class IamLeastPrivilegeCheck {
   /**
    * A wildcard inside an ARN (not a bare "*") is allowed only for these actions, in a statement whose Sid
    * ends in {@value #SCOPED_MARKER}: their resource is one of many of a named type whose parent ids the
-   * stack cannot know (DescribeAccount: arn:aws:organizations::MGMT:account/ORG/ACCOUNT).
+   * stack cannot know (DescribeAccount: arn:aws:organizations::MGMT:account/ORG/ACCOUNT), or any of whose
+   * names may be asked about (the tags of whichever user or role made a call).
    */
   static final String SCOPED_MARKER = "ScopedWildcard";
 
-  static final Set<String> SCOPED_WILDCARD_ACTIONS = Set.of("organizations:DescribeAccount");
+  static final Set<String> SCOPED_WILDCARD_ACTIONS =
+      Set.of("organizations:DescribeAccount", "iam:ListUserTags", "iam:ListRoleTags");
 
   private IamLeastPrivilegeCheck() {}
 

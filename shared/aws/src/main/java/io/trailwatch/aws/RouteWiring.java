@@ -1,6 +1,7 @@
 package io.trailwatch.aws;
 
 import io.trailwatch.aws.dynamodb.DynamoDbDedupStore;
+import io.trailwatch.aws.iam.IamPrincipalTags;
 import io.trailwatch.aws.organizations.OrganizationsAccountNames;
 import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
@@ -11,6 +12,7 @@ import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DedupStore;
 import io.trailwatch.core.port.DeliveryLedger;
 import io.trailwatch.core.port.LogChannel;
+import io.trailwatch.core.render.Enricher;
 import io.trailwatch.core.service.OpsLog;
 import io.trailwatch.core.service.RouteService;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -59,14 +62,15 @@ public final class RouteWiring {
     if ("true".equalsIgnoreCase(env.getOrDefault(ORGANIZATIONS_NAMES, "").strip())) {
       accounts = new OrganizationsAccountNames(organizations(env), accounts);
     }
+    Enricher enricher = new Enricher(accounts, new IamPrincipalTags(iam(env), env.get(ACCOUNT_ID)));
     String slackSecret = env.get(SLACK_SECRET_ARN);
     if (slackSecret != null && !slackSecret.isBlank()) {
       channels.add(new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-          slackWebhook(env, slackSecret), accounts));
+          slackWebhook(env, slackSecret), enricher));
     }
     String topic = env.get(ALERT_TOPIC_ARN);
     if (topic != null && !topic.isBlank()) {
-      channels.add(new SnsChannel(sns(env), topic, accounts));
+      channels.add(new SnsChannel(sns(env), topic, enricher));
     }
     if ("true".equalsIgnoreCase(env.getOrDefault(SECURITY_HUB, "").strip())) {
       channels.add(new SecurityHubChannel(securityHub(env), Environment.region(env).id(), env.get(ACCOUNT_ID)));
@@ -90,6 +94,13 @@ public final class RouteWiring {
       }
     }
     return AccountNames.of(Map.copyOf(names));
+  }
+
+  static IamClient iam(Map<String, String> env) {
+    // IAM is a global service with one endpoint, in us-east-1.
+    Map<String, String> global = new java.util.HashMap<>(env);
+    global.put("AWS_REGION", "us-east-1");
+    return Environment.client(IamClient.builder(), global, "IAM");
   }
 
   static OrganizationsClient organizations(Map<String, String> env) {

@@ -1,10 +1,9 @@
 package io.trailwatch.aws.slack;
 
 import io.trailwatch.core.finding.Finding;
-import io.trailwatch.core.port.AccountNames;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
-import io.trailwatch.core.render.AlertContext;
+import io.trailwatch.core.render.Enricher;
 import io.trailwatch.core.render.SlackMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -33,21 +32,21 @@ public final class SlackChannel implements AlertChannel {
 
   private final HttpClient http;
   private final URI webhook;
-  private final AccountNames accounts;
+  private final Enricher enricher;
   private final Sleeper sleeper;
 
-  public SlackChannel(HttpClient http, URI webhook, AccountNames accounts) {
-    this(http, webhook, accounts, d -> Thread.sleep(d.toMillis()));
+  public SlackChannel(HttpClient http, URI webhook, Enricher enricher) {
+    this(http, webhook, enricher, d -> Thread.sleep(d.toMillis()));
   }
 
   public SlackChannel(HttpClient http, URI webhook) {
-    this(http, webhook, AccountNames.NONE);
+    this(http, webhook, Enricher.NONE);
   }
 
-  SlackChannel(HttpClient http, URI webhook, AccountNames accounts, Sleeper sleeper) {
+  SlackChannel(HttpClient http, URI webhook, Enricher enricher, Sleeper sleeper) {
     this.http = http;
     this.webhook = webhook;
-    this.accounts = accounts;
+    this.enricher = enricher;
     this.sleeper = sleeper;
   }
 
@@ -62,7 +61,7 @@ public final class SlackChannel implements AlertChannel {
         HttpRequest.newBuilder(webhook)
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(SlackMessage.render(finding, AlertContext.of(finding, accounts)).toString()))
+            .POST(HttpRequest.BodyPublishers.ofString(SlackMessage.render(finding, enricher.contextOf(finding)).toString()))
             .build();
     long waited = 0;
     for (int attempt = 1; ; attempt++) {

@@ -1,10 +1,9 @@
 package io.trailwatch.aws.sns;
 
 import io.trailwatch.core.finding.Finding;
-import io.trailwatch.core.port.AccountNames;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
-import io.trailwatch.core.render.AlertContext;
+import io.trailwatch.core.render.Enricher;
 import io.trailwatch.core.render.PlainTextAlert;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,16 +21,16 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public final class SnsChannel implements AlertChannel {
   private final SnsClient sns;
   private final String topicArn;
-  private final AccountNames accounts;
+  private final Enricher enricher;
 
-  public SnsChannel(SnsClient sns, String topicArn, AccountNames accounts) {
+  public SnsChannel(SnsClient sns, String topicArn, Enricher enricher) {
     this.sns = sns;
     this.topicArn = topicArn;
-    this.accounts = accounts;
+    this.enricher = enricher;
   }
 
   public SnsChannel(SnsClient sns, String topicArn) {
-    this(sns, topicArn, AccountNames.NONE);
+    this(sns, topicArn, Enricher.NONE);
   }
 
   @Override
@@ -44,7 +43,7 @@ public final class SnsChannel implements AlertChannel {
     try {
       sns.publish(b -> b.topicArn(topicArn)
           .subject(PlainTextAlert.subject(f))
-          .message(PlainTextAlert.body(f, AlertContext.of(f, accounts)))
+          .message(PlainTextAlert.body(f, enricher.contextOf(f)))
           .messageAttributes(Map.of(
               "severity", text(f.severity()),
               "category", text(f.category()),

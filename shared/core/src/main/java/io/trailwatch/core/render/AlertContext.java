@@ -3,10 +3,14 @@ package io.trailwatch.core.render;
 import io.trailwatch.core.event.Principal;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AccountNames;
+import io.trailwatch.core.port.PrincipalTags;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What an on-call engineer needs beside the finding to act at once: the account's name, who the principal
@@ -17,9 +21,23 @@ import java.util.List;
  * @param partial why some context is missing, or empty when nothing is
  */
 public record AlertContext(
-    String accountName, String principalKind, String sessionIssuer, String eventLink, List<String> partial) {
+    String accountName,
+    String principalKind,
+    String sessionIssuer,
+    String eventLink,
+    Map<String, String> ownerTags,
+    List<String> partial) {
+  /** Tag keys that say whose a principal is. */
+  private static final Pattern OWNER_KEY = Pattern.compile("(?i).*(owner|team|contact|service|squad).*");
+
+  static final int MAX_TAGS = 5;
 
   public static AlertContext of(Finding f, AccountNames accounts) {
+    return of(f, new Enricher(accounts, PrincipalTags.NONE));
+  }
+
+  public static AlertContext of(Finding f, Enricher enricher) {
+    AccountNames accounts = enricher.accounts();
     List<String> partial = new ArrayList<>();
     String accountName = f.account();
     try {
@@ -31,7 +49,19 @@ public record AlertContext(
       partial.add("account name unavailable: " + e.getMessage());
     }
     Principal p = f.principal();
-    return new AlertContext(accountName, kind(p), issuer(p), eventLink(f), List.copyOf(partial));
+    Map<String, String> owner = new TreeMap<>();
+    if (p != null) {
+      try {
+        for (Map.Entry<String, String> tag : enricher.tags().tagsOf(p).entrySet()) {
+          if (OWNER_KEY.matcher(tag.getKey()).matches() && owner.size() < MAX_TAGS) {
+            owner.put(tag.getKey(), tag.getValue());
+          }
+        }
+      } catch (RuntimeException e) {
+        partial.add("principal tags unavailable: " + e.getMessage());
+      }
+    }
+    return new AlertContext(accountName, kind(p), issuer(p), eventLink(f), Map.copyOf(owner), List.copyOf(partial));
   }
 
   /** The principal's kind as a person reads it. */

@@ -47,6 +47,7 @@ public final class PlainTextAlert {
       String mfa = p.mfa() == null ? "not recorded" : p.mfa() ? "yes" : "no";
       line(out, "Who", value(p.arn()) + " (" + value(p.type()) + ", MFA " + mfa + ")");
       line(out, "Kind", context.principalKind());
+      context.ownerTags().forEach((k, v) -> line(out, "Owner", value(k) + "=" + value(v)));
     }
     line(out, "From", value(f.sourceIp()) + ", " + value(f.userAgent()));
     line(out, "Where", value(context.accountName()) + " / " + f.region());

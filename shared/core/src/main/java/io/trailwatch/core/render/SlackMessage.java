@@ -55,6 +55,11 @@ public final class SlackMessage {
     ArrayNode fields = facts.putArray("fields");
     Principal p = f.principal();
     field(fields, "Who", (p == null ? "-" : escape(p.arn())) + "\n_" + escape(context.principalKind()) + "_");
+    if (!context.ownerTags().isEmpty()) {
+      StringBuilder owner = new StringBuilder();
+      context.ownerTags().forEach((k, v) -> owner.append(escape(k)).append(": ").append(escape(v)).append('\n'));
+      field(fields, "Owner", owner.toString().strip());
+    }
     field(fields, "MFA", p == null || p.mfa() == null ? "not recorded" : p.mfa() ? "yes" : "*no*");
     field(fields, "Where", escape(context.accountName()) + " / " + escape(f.region()));
     field(fields, "When", escape(f.eventTime()));

@@ -50,4 +50,17 @@ class AlertContextTest {
     assertThat(AlertContext.eventLink(TestFindings.finding("t", "ua", "b")))
         .isEqualTo("https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/e-1");
   }
+
+  @Test
+  void ownerTagsAreShownAndAFailingLookupMarksThePartial() {
+    Finding f = TestFindings.finding("t", "ua", "b");
+    Enricher tagged = new Enricher(AccountNames.NONE, p -> Map.of("Owner", "payments-team", "cost-center", "42"));
+    Enricher failing = new Enricher(AccountNames.NONE, p -> {
+      throw new IllegalStateException("iam:ListUserTags denied");
+    });
+
+    assertThat(tagged.contextOf(f).ownerTags()).containsExactly(Map.entry("Owner", "payments-team"));
+    assertThat(failing.contextOf(f).partial()).containsExactly("principal tags unavailable: iam:ListUserTags denied");
+    assertThat(SlackMessage.render(f, tagged.contextOf(f)).toString()).contains("*Owner*\\nOwner: payments-team");
+  }
 }
