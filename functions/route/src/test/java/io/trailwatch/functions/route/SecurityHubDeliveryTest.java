@@ -67,7 +67,6 @@ class SecurityHubDeliveryTest {
 
   static JsonNode sent(ServeEvent e) throws IOException {
     JsonNode body = Json.MAPPER.readTree(e.getRequest().getBodyAsString());
-    assertThat(body.path("Findings").size()).as("one finding a call").isEqualTo(1);
     return body.path("Findings").get(0);
   }
 
@@ -119,17 +118,32 @@ class SecurityHubDeliveryTest {
   }
 
   @Test
-  void aServerErrorSendsOnlyThatFindingBackToTheQueue() throws IOException {
-    hub.stubFor(post(urlEqualTo("/findings/import")).withRequestBody(containing("f-broken"))
-        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-            .withHeader("x-amzn-ErrorType", "InternalException").withBody("{\"Code\":\"InternalException\",\"Message\":\"oops\"}")));
-    hub.stubFor(post(urlEqualTo("/findings/import")).withRequestBody(containing("f-fine")).willReturn(okJson(OK)));
+  void aWholeBatchIsOneCallAndAFailedEntryFailsOnlyItsFinding() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(
+        "{\"FailedCount\":1,\"SuccessCount\":1,\"FailedFindings\":[{\"Id\":\"trailwatch/a_rule/f-broken\","
+            + "\"ErrorCode\":\"InternalException\",\"ErrorMessage\":\"try again\"}]}")));
 
     JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
         RouteHandlerTest.finding("f-fine", "a_rule", "ua"), RouteHandlerTest.finding("f-broken", "a_rule", "ua")));
 
+    assertThat(hub.getAllServeEvents()).hasSize(1);
+    assertThat(Json.MAPPER.readTree(hub.getAllServeEvents().get(0).getRequest().getBodyAsString()).path("Findings").size())
+        .isEqualTo(2);
     assertThat(retried(response)).containsExactly("msg-2");
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry").contains("HTTP 500");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry").contains("InternalException");
+  }
+
+  @Test
+  void aServerErrorSendsTheFindingsOfThatCallBackToTheQueue() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+            .withHeader("x-amzn-ErrorType", "InternalException").withBody("{\"Code\":\"InternalException\",\"Message\":\"oops\"}")));
+
+    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
+        RouteHandlerTest.finding("f1", "a_rule", "ua"), RouteHandlerTest.finding("f2", "a_rule", "ua")));
+
+    assertThat(retried(response)).containsExactly("msg-1", "msg-2");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("HTTP 500");
   }
 
   @Test

@@ -4,7 +4,11 @@ import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DeliveryException;
 import io.trailwatch.core.render.AsffFinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -16,9 +20,9 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * Imports each finding into Security Hub as an ASFF finding of the account's default product, with
  * {@code BatchImportFindings}. Its stable {@code Id} makes a redelivery an update, never a duplicate.
  *
- * <p>One finding per call for now: the port delivers one finding at a time, and the router's batches are
- * ten findings. Batching up to 100 findings a call (Security Hub allows 10 calls a second, burst 30) is
- * a later step that needs a batch-level port.
+ * <p>The router hands it a whole SQS batch at once ({@link #deliverAll}): one call imports them all, up to
+ * 100 a call, which matters in a storm (Security Hub allows 10 calls a second, burst 30). Each entry of
+ * {@code FailedFindings} fails only its own finding.
  *
  * <p>Security Hub imports into the default product only findings whose {@code AwsAccountId} is the
  * caller's own account. When the function knows its account ({@code TRAILWATCH_ACCOUNT_ID}, see
@@ -41,6 +45,9 @@ public final class SecurityHubChannel implements AlertChannel {
    * @param region the region of the client, where the findings are imported
    * @param account the function's own account, or null when unknown (no check before the call)
    */
+  /** BatchImportFindings takes at most 100 findings a call. */
+  static final int MAX_BATCH = 100;
+
   public SecurityHubChannel(SecurityHubClient securityHub, String region, String account) {
     this.securityHub = securityHub;
     this.region = region;
@@ -54,6 +61,34 @@ public final class SecurityHubChannel implements AlertChannel {
 
   @Override
   public void deliver(Finding f) {
+    DeliveryException failure = deliverAll(List.of(f)).get(f.id());
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** One BatchImportFindings per {@value #MAX_BATCH} findings; FailedFindings are mapped back by ASFF Id. */
+  @Override
+  public Map<String, DeliveryException> deliverAll(List<Finding> findings) {
+    Map<String, DeliveryException> failed = new LinkedHashMap<>();
+    Map<String, Finding> byAsffId = new LinkedHashMap<>();
+    List<AwsSecurityFinding> documents = new ArrayList<>();
+    for (Finding f : findings) {
+      try {
+        documents.add(document(f));
+        byAsffId.put(AsffFinding.id(f), f);
+      } catch (DeliveryException e) {
+        failed.put(f.id(), e);
+      }
+    }
+    for (int start = 0; start < documents.size(); start += MAX_BATCH) {
+      List<AwsSecurityFinding> chunk = documents.subList(start, Math.min(documents.size(), start + MAX_BATCH));
+      importChunk(chunk, byAsffId, failed);
+    }
+    return failed;
+  }
+
+  private AwsSecurityFinding document(Finding f) {
     String into = account != null ? account : f.account();
     if (into == null || into.isBlank()) {
       throw new DeliveryException("finding " + f.id() + " names no account to import it into", true);
@@ -62,29 +97,40 @@ public final class SecurityHubChannel implements AlertChannel {
       throw new DeliveryException("finding " + f.id() + " is of account " + f.account() + ", forwarded to this one ("
           + into + "): Security Hub imports into the default product only the caller's own findings", true);
     }
-    AwsSecurityFinding asff;
     try {
-      asff = AsffModel.toSdk(AsffFinding.render(f, region, into));
+      return AsffModel.toSdk(AsffFinding.render(f, region, into));
     } catch (IllegalArgumentException e) {
       throw new DeliveryException("finding " + f.id() + " cannot be an ASFF finding: " + e.getMessage(), true, e);
     }
+  }
+
+  private void importChunk(
+      List<AwsSecurityFinding> chunk, Map<String, Finding> byAsffId, Map<String, DeliveryException> failed) {
     BatchImportFindingsResponse response;
     try {
-      response = securityHub.batchImportFindings(b -> b.findings(asff));
+      response = securityHub.batchImportFindings(b -> b.findings(chunk));
     } catch (SdkServiceException e) {
       boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429;
-      throw new DeliveryException("Security Hub BatchImportFindings failed with HTTP " + e.statusCode() + ": "
-          + e.getMessage(), !transientFailure, e);
+      DeliveryException all = new DeliveryException("Security Hub BatchImportFindings failed with HTTP "
+          + e.statusCode() + ": " + e.getMessage(), !transientFailure, e);
+      chunk.forEach(d -> failed.put(byAsffId.get(d.id()).id(), all));
+      return;
     } catch (SdkClientException e) {
-      throw new DeliveryException("Security Hub BatchImportFindings failed: " + e.getMessage(), false, e);
+      DeliveryException all = new DeliveryException("Security Hub BatchImportFindings failed: " + e.getMessage(), false, e);
+      chunk.forEach(d -> failed.put(byAsffId.get(d.id()).id(), all));
+      return;
     }
-    if (!response.failedFindings().isEmpty()) {
-      ImportFindingsError failed = response.failedFindings().get(0);
-      throw new DeliveryException("Security Hub did not import " + failed.id() + ": " + failed.errorCode() + ": "
-          + failed.errorMessage(), !transientCode(failed.errorCode()));
+    for (ImportFindingsError error : response.failedFindings()) {
+      Finding f = byAsffId.get(error.id());
+      if (f != null) {
+        failed.put(f.id(), new DeliveryException("Security Hub did not import " + error.id() + ": "
+            + error.errorCode() + ": " + error.errorMessage(), !transientCode(error.errorCode())));
+      }
     }
-    if (response.failedCount() != null && response.failedCount() > 0) {
-      throw new DeliveryException("Security Hub reported " + response.failedCount() + " failed finding(s) without detail", false);
+    if (response.failedFindings().isEmpty() && response.failedCount() != null && response.failedCount() > 0) {
+      DeliveryException unknown = new DeliveryException(
+          "Security Hub reported " + response.failedCount() + " failed finding(s) without detail", false);
+      chunk.forEach(d -> failed.put(byAsffId.get(d.id()).id(), unknown));
     }
   }
 

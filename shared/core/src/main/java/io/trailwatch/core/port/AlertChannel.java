@@ -1,6 +1,9 @@
 package io.trailwatch.core.port;
 
 import io.trailwatch.core.finding.Finding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A destination for alerts (the log, SNS, Slack, Security Hub). Each channel is isolated: one that fails
@@ -17,4 +20,22 @@ public interface AlertChannel {
    *     whether trying again could help
    */
   void deliver(Finding finding);
+
+  /**
+   * Delivers several findings, and says which failed. A destination with a batch API (Security Hub takes
+   * up to 100 findings a call) overrides it; the default delivers one by one.
+   *
+   * @return the failure of each finding that was not delivered, by finding id; empty when all were
+   */
+  default Map<String, DeliveryException> deliverAll(List<Finding> findings) {
+    Map<String, DeliveryException> failed = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      try {
+        deliver(finding);
+      } catch (DeliveryException e) {
+        failed.put(finding.id(), e);
+      }
+    }
+    return failed;
+  }
 }

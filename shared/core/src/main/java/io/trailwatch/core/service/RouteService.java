@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -49,7 +54,7 @@ public final class RouteService {
 
   /** Delivers the batch; returns the ids of the messages to retry. */
   public List<String> handle(List<Message> batch) {
-    List<String> retry = new ArrayList<>();
+    Map<String, Finding> byMessage = new LinkedHashMap<>();
     for (Message message : batch) {
       Finding finding;
       try {
@@ -62,11 +67,17 @@ public final class RouteService {
         log.error("message is not a finding; dropped", "messageId", message.id(), "reason", e.getMessage());
         continue;
       }
-      boolean again = !deliver(finding, message.id()).isEmpty();
-      if (again) {
-        retry.add(message.id());
+      if (!repeats(finding, message.id())) {
+        byMessage.put(message.id(), finding);
       }
     }
+    Set<String> failedFindings = deliverAll(byMessage);
+    List<String> retry = new ArrayList<>();
+    byMessage.forEach((messageId, finding) -> {
+      if (failedFindings.contains(finding.id())) {
+        retry.add(messageId);
+      }
+    });
     return retry;
   }
 
@@ -77,31 +88,66 @@ public final class RouteService {
    * @return the channels that failed transiently: trying again later could succeed
    */
   public List<String> deliver(Finding finding, String messageId) {
-    List<String> failed = new ArrayList<>();
     if (repeats(finding, messageId)) {
-      return failed;
+      return List.of();
     }
+    Map<String, Finding> one = new LinkedHashMap<>();
+    one.put(messageId == null ? "-" : messageId, finding);
+    List<String> failedChannels = new ArrayList<>();
+    deliverAll(one, failedChannels);
+    return failedChannels;
+  }
+
+  private Set<String> deliverAll(Map<String, Finding> byMessage) {
+    return deliverAll(byMessage, new ArrayList<>());
+  }
+
+  /**
+   * Hands each channel, in one call, the findings it has not taken yet (a channel with a batch API makes
+   * one request for them all), then records the successes and sorts the failures.
+   *
+   * @return the ids of findings that failed transiently on some channel
+   */
+  private Set<String> deliverAll(Map<String, Finding> byMessage, List<String> failedChannels) {
+    Set<String> retry = new HashSet<>();
+    Map<String, String> messageOf = new HashMap<>();
+    byMessage.forEach((messageId, finding) -> messageOf.put(finding.id(), messageId));
     for (AlertChannel channel : channels) {
-      if (alreadyDelivered(finding, channel)) {
-        log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
-            "messageId", messageId);
+      List<Finding> pending = new ArrayList<>();
+      Set<String> queued = new HashSet<>();
+      for (Finding finding : byMessage.values()) {
+        if (!queued.add(finding.id())) {
+          continue; // the same finding twice in one batch (SQS delivers at least once): deliver it once
+        }
+        if (alreadyDelivered(finding, channel)) {
+          log.info("already delivered; skipped", "channel", channel.name(), "findingId", finding.id(),
+              "messageId", messageOf.get(finding.id()));
+        } else {
+          pending.add(finding);
+        }
+      }
+      if (pending.isEmpty()) {
         continue;
       }
-      try {
-        channel.deliver(finding);
-        remember(finding, channel);
-      } catch (DeliveryException e) {
-        if (e.permanent()) {
+      Map<String, DeliveryException> failed = channel.deliverAll(pending);
+      for (Finding finding : pending) {
+        DeliveryException e = failed.get(finding.id());
+        if (e == null) {
+          remember(finding, channel);
+        } else if (e.permanent()) {
           log.error("delivery rejected; not retried", "channel", channel.name(), "findingId", finding.id(),
-              "messageId", messageId, "reason", e.getMessage());
+              "messageId", messageOf.get(finding.id()), "reason", e.getMessage());
         } else {
-          failed.add(channel.name());
+          retry.add(finding.id());
+          if (!failedChannels.contains(channel.name())) {
+            failedChannels.add(channel.name());
+          }
           log.warn("delivery failed; will retry", "channel", channel.name(), "findingId", finding.id(),
-              "messageId", messageId, "reason", e.getMessage());
+              "messageId", messageOf.get(finding.id()), "reason", e.getMessage());
         }
       }
     }
-    return failed;
+    return retry;
   }
 
   /**

@@ -112,4 +112,15 @@ class RouteServiceTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivering anyway, a duplicate is possible")
         .contains("delivery not recorded");
   }
+
+  @Test
+  void theSameFindingTwiceInOneBatchIsDeliveredOnce() {
+    Recording slack = new Recording("slack", 0);
+
+    List<String> retry = new RouteService(List.of(slack), new InMemoryDeliveryLedger(), ops)
+        .handle(List.of(message("m1"), message("m2")));
+
+    assertThat(retry).isEmpty();
+    assertThat(slack.took).hasSize(1);
+  }
 }
