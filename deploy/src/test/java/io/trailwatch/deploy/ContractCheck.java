@@ -37,11 +37,12 @@ final class ContractCheck {
               "TRAILWATCH_STATE_TABLE", Map.of("Ref", "StateTable"),
               "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId"),
               "TRAILWATCH_ACCOUNT_NAMES", Map.of("Ref", "AccountNames"),
-              "TRAILWATCH_ORGANIZATIONS_NAMES", Map.of("Ref", "AccountNamesFromOrganizations")));
+              "TRAILWATCH_ORGANIZATIONS_NAMES", Map.of("Ref", "AccountNamesFromOrganizations"),
+              "TRAILWATCH_DIGEST_THRESHOLD", Map.of("Ref", "DigestThreshold")));
   static final List<String> PARAMETERS =
       List.of(
           "AlertEmail", "SlackWebhookSecretArn", "EnableSecurityHub", "MinimumSeverity", "DeployerPrincipalArns",
-          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames", "AccountNamesFromOrganizations");
+          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames", "AccountNamesFromOrganizations", "DigestThreshold");
 
   static {
     RESOURCES.put("DetectFunction", "AWS::Serverless::Function");

@@ -50,6 +50,9 @@ public final class RouteWiring {
   public static final String SLACK_SECRET_ARN = "TRAILWATCH_SLACK_SECRET_ARN";
   /** Account names for alerts, {@code 111122223333=prod-payments,444455556666=sandbox}. */
   public static final String ACCOUNT_NAMES = "TRAILWATCH_ACCOUNT_NAMES";
+  /** Alerts of one rule in one account within its window before the rest arrive as digests (0: never). */
+  public static final String DIGEST_THRESHOLD = "TRAILWATCH_DIGEST_THRESHOLD";
+  static final int DEFAULT_DIGEST_THRESHOLD = 20;
   /** "true": account names not configured are asked of AWS Organizations. */
   public static final String ORGANIZATIONS_NAMES = "TRAILWATCH_ORGANIZATIONS_NAMES";
 
@@ -81,7 +84,18 @@ public final class RouteWiring {
     }
     DynamoDbClient dynamo = dynamo(env);
     return new RouteService(channels, new DynamoDbDeliveryLedger(dynamo, table, Clock.systemUTC()),
-        new DynamoDbDedupStore(dynamo, table), new OpsLog(out));
+        new DynamoDbDedupStore(dynamo, table), digestThreshold(env.get(DIGEST_THRESHOLD)), new OpsLog(out));
+  }
+
+  static int digestThreshold(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_DIGEST_THRESHOLD;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(text.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(DIGEST_THRESHOLD + " must be a whole number, not '" + text + "'");
+    }
   }
 
   /** Reads {@code id=name,id=name}; an entry without a name is skipped. */

@@ -34,11 +34,23 @@ public final class RouteService {
   private final DedupStore dedup;
   private final OpsLog log;
 
-  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, DedupStore dedup, OpsLog log) {
+  private final StormDigest storms;
+
+  /**
+   * @param digestThreshold alerts of one rule in one account within its window before the rest are sent
+   *     as digests; 0 turns digests off
+   */
+  public RouteService(
+      List<AlertChannel> channels, DeliveryLedger ledger, DedupStore dedup, int digestThreshold, OpsLog log) {
     this.channels = List.copyOf(channels);
     this.ledger = ledger;
     this.dedup = dedup;
     this.log = log;
+    this.storms = new StormDigest(dedup, digestThreshold, log);
+  }
+
+  public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, DedupStore dedup, OpsLog log) {
+    this(channels, ledger, dedup, 0, log);
   }
 
   public RouteService(List<AlertChannel> channels, DeliveryLedger ledger, OpsLog log) {
@@ -71,13 +83,36 @@ public final class RouteService {
         byMessage.put(message.id(), finding);
       }
     }
-    Set<String> failedFindings = deliverAll(byMessage);
+    StormDigest.Plan plan = storms.plan(new ArrayList<>(byMessage.values()));
+    Map<String, Finding> toSend = new LinkedHashMap<>();
+    Map<String, List<String>> messagesOf = new HashMap<>();
+    byMessage.forEach((messageId, finding) ->
+        messagesOf.computeIfAbsent(finding.id(), k -> new ArrayList<>()).add(messageId));
+    for (Finding finding : plan.individual()) {
+      toSend.put(messagesOf.get(finding.id()).get(0), finding);
+    }
+    plan.digests().forEach((digest, held) -> {
+      toSend.put("digest:" + digest.id(), digest);
+      for (Finding f : held) {
+        messagesOf.computeIfAbsent(digest.id(), k -> new ArrayList<>()).addAll(messagesOf.get(f.id()));
+      }
+    });
+    Set<String> failedFindings = deliverAll(toSend);
     List<String> retry = new ArrayList<>();
+    for (String findingId : failedFindings) {
+      for (String messageId : messagesOf.getOrDefault(findingId, List.of())) {
+        if (!retry.contains(messageId)) {
+          retry.add(messageId);
+        }
+      }
+    }
+    // A duplicate message of a finding that failed comes back too.
     byMessage.forEach((messageId, finding) -> {
-      if (failedFindings.contains(finding.id())) {
+      if (failedFindings.contains(finding.id()) && !retry.contains(messageId)) {
         retry.add(messageId);
       }
     });
+    retry.sort(java.util.Comparator.comparingInt(id -> new ArrayList<>(byMessage.keySet()).indexOf(id)));
     return retry;
   }
 

@@ -123,4 +123,62 @@ class RouteServiceTest {
     assertThat(retry).isEmpty();
     assertThat(slack.took).hasSize(1);
   }
+
+  static RouteService.Message distinct(int i) {
+    Finding f = io.trailwatch.core.TestFindings.finding("Bucket b" + i + " made public", "ua", "b" + i);
+    Finding at = new Finding("f" + i, f.ruleId(), f.title(), f.category(), f.severity(), f.status(), f.eventId(),
+        "2026-03-15T02:0" + i + ":00Z", f.eventSource(), f.eventName(), f.account(), f.region(), f.principal(),
+        f.sourceIp(), f.userAgent(), f.resources(), f.attack(), f.compliance(), f.runbook(), f.ruleTitle(),
+        f.description(), "key-" + i, 3600);
+    return new RouteService.Message("m" + i, FindingJson.toJson(at));
+  }
+
+  /** A channel that keeps what it was given whole, for reading digests. */
+  static final class Keeping implements AlertChannel {
+    final List<Finding> took = new ArrayList<>();
+    boolean failDigests;
+
+    @Override
+    public String name() {
+      return "slack";
+    }
+
+    @Override
+    public void deliver(Finding finding) {
+      if (failDigests && finding.title().contains("more")) {
+        throw new DeliveryException("HTTP 503", false);
+      }
+      took.add(finding);
+    }
+  }
+
+  @Test
+  void beyondTheThresholdOneRulesFindingsArriveAsOneDigestThatListsThem() {
+    Keeping slack = new Keeping();
+    RouteService service = new RouteService(List.of(slack), new InMemoryDeliveryLedger(),
+        new io.trailwatch.core.port.InMemoryDedupStore(), 2, ops);
+
+    List<String> retry = service.handle(List.of(distinct(1), distinct(2), distinct(3), distinct(4), distinct(5)));
+
+    assertThat(retry).isEmpty();
+    assertThat(slack.took).extracting(Finding::id).startsWith("f1", "f2").hasSize(3);
+    Finding digest = slack.took.get(2);
+    assertThat(digest.title()).startsWith("3 more \"S3 Bucket Policy Allows Public Access\" findings in 111122223333 (5 since");
+    assertThat(digest.description()).contains("Bucket b3 made public").contains("Bucket b4 made public")
+        .contains("Bucket b5 made public").doesNotContain("Bucket b1 ");
+    assertThat(digest.severity()).isEqualTo("CRITICAL");
+  }
+
+  @Test
+  void aDigestThatFailsSendsEveryFindingItHeldBackToTheQueue() {
+    Keeping slack = new Keeping();
+    slack.failDigests = true;
+    RouteService service = new RouteService(List.of(slack), new InMemoryDeliveryLedger(),
+        new io.trailwatch.core.port.InMemoryDedupStore(), 1, ops);
+
+    List<String> retry = service.handle(List.of(distinct(1), distinct(2), distinct(3)));
+
+    assertThat(retry).containsExactly("m2", "m3");
+    assertThat(slack.took).extracting(Finding::id).containsExactly("f1");
+  }
 }
