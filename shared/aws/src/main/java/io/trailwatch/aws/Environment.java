@@ -1,6 +1,7 @@
 package io.trailwatch.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,40 @@ final class Environment {
     return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
   }
 
+  /** How long one HTTP attempt may take before it counts as failed (the SDK then retries). */
+  static final String HTTP_TIMEOUT_MS = "TRAILWATCH_HTTP_TIMEOUT_MS";
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * A hung endpoint must cost seconds, not the function's whole timeout: a slow destination fails its
+   * findings back to the queue while the others are delivered.
+   */
+  static Duration timeout(Map<String, String> env) {
+    String ms = env.get(HTTP_TIMEOUT_MS);
+    if (ms == null || ms.isBlank()) {
+      return DEFAULT_TIMEOUT;
+    }
+    try {
+      return Duration.ofMillis(Long.parseLong(ms.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(HTTP_TIMEOUT_MS + " must be milliseconds, not '" + ms + "'");
+    }
+  }
+
   /**
    * Finishes a service client's builder the one way every client here is built: the url-connection HTTP
-   * client (no apache or netty), region and credentials from the environment, and the endpoint override
+   * client (no apache or netty) with bounded timeouts, region and credentials from the environment, and the endpoint override
    * {@code AWS_ENDPOINT_URL_<service>} or {@code AWS_ENDPOINT_URL} when set.
    */
   static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
       B builder, Map<String, String> env, String service) {
-    builder.httpClient(UrlConnectionHttpClient.create()).region(region(env)).credentialsProvider(credentials(env));
+    Duration timeout = timeout(env);
+    builder
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout).build())
+        .overrideConfiguration(c -> c.apiCallAttemptTimeout(timeout).apiCallTimeout(timeout.multipliedBy(4)))
+        .region(region(env))
+        .credentialsProvider(credentials(env));
     URI endpoint = endpoint(env, service);
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

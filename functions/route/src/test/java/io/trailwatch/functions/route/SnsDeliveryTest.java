@@ -125,4 +125,27 @@ class SnsDeliveryTest {
     assertThat(sns.getAllServeEvents()).as("no SDK retry on a 4xx").hasSize(1);
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery rejected; not retried").contains("HTTP 404");
   }
+
+  @Test
+  void aTopicThatHangsCostsSecondsAndSendsTheFindingBack() throws IOException {
+    sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+        .withBody(OK).withFixedDelay(1500)));
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    env.put("AWS_ENDPOINT_URL_SNS", sns.baseUrl());
+    env.put("TRAILWATCH_HTTP_TIMEOUT_MS", "300");
+    env.put(RouteWiring.ALERT_TOPIC_ARN, TOPIC);
+    RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua"))),
+        response, new LocalContext("trailwatch-route", 60, System.err));
+
+    assertThat(Json.MAPPER.readTree(response.toByteArray()).path("batchItemFailures").get(0).path("itemIdentifier").asText())
+        .isEqualTo("msg-1");
+    // Without the timeouts the endpoint's answer, 1.5 s late, would have been a success.
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry");
+  }
 }
