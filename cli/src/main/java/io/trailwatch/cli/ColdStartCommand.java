@@ -75,6 +75,7 @@ final class ColdStartCommand implements Callable<Integer> {
       env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
       env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint());
       env.put("AWS_ENDPOINT_URL_SNS", sqs.endpoint());
+      env.put("AWS_ENDPOINT_URL_IAM", sqs.endpoint());
       env.put("TRAILWATCH_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:111122223333:trailwatch-alerts");
       env.put("TRAILWATCH_FINDINGS_QUEUE_URL", sqs.endpoint() + "/111122223333/trailwatch-findings");
       String detectCp = detectJar + File.pathSeparator + self;
@@ -83,7 +84,7 @@ final class ColdStartCommand implements Callable<Integer> {
       variants.put("JVM floor: hello-world handler", new String[] {detectCp, HelloHandler.class.getName(), event.toString()});
       variants.put("SDK floor: SQS client + SendMessageBatch", new String[] {detectCp, SdkFloorHandler.class.getName(), event.toString()});
       variants.put("detect function", new String[] {detectCp, "io.trailwatch.functions.detect.DetectHandler", event.toString()});
-      variants.put("SDK floor (route): SNS client + Publish", new String[] {routeCp, SnsFloorHandler.class.getName(), sqsEvent.toString()});
+      variants.put("SDK floor (route): SNS + IAM, same calls", new String[] {routeCp, SnsFloorHandler.class.getName(), sqsEvent.toString()});
       variants.put("route function (log + SNS)", new String[] {routeCp, "io.trailwatch.functions.route.RouteHandler", sqsEvent.toString()});
       Map<String, double[]> times = new LinkedHashMap<>();
       variants.keySet().forEach(k -> times.put(k, new double[runs]));
@@ -99,7 +100,7 @@ final class ColdStartCommand implements Callable<Integer> {
           runs, JAVA_TOOL_OPTIONS, System.getProperty("java.version"));
       System.out.printf("%-44s %10s %10s %12s%n", "JVM start to first event handled", "median ms", "min ms", "x its floor");
       double detectFloor = median(times.get("SDK floor: SQS client + SendMessageBatch"));
-      double routeFloor = median(times.get("SDK floor (route): SNS client + Publish"));
+      double routeFloor = median(times.get("SDK floor (route): SNS + IAM, same calls"));
       double jvmFloor = median(times.get("JVM floor: hello-world handler"));
       for (Map.Entry<String, double[]> t : times.entrySet()) {
         double[] sorted = t.getValue().clone();

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for SQS (and SNS's Publish) on the loopback interface, answering SendMessageBatch as SQS
+ * A stand-in for SQS (and SNS's Publish, IAM's ListRoleTags) on the loopback interface, answering SendMessageBatch as SQS
  * does (with the MD5 digests the SDK verifies), so {@code trailwatch coldstart} makes its real calls
  * without an AWS account.
  * {@link #answer} is also what the handler tests' WireMock stand-in replies with.
@@ -32,6 +32,12 @@ public final class LocalSqs implements AutoCloseable {
       "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
           + "<MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata>"
           + "<RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>";
+
+  private static final String IAM_TAGS =
+      "<ListRoleTagsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ListRoleTagsResult>"
+          + "<IsTruncated>false</IsTruncated><Tags><member><Key>owner</Key><Value>platform-team</Value></member>"
+          + "</Tags></ListRoleTagsResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>"
+          + "</ListRoleTagsResponse>";
 
   private final HttpServer server;
   private final AtomicInteger messages = new AtomicInteger();
@@ -46,9 +52,14 @@ public final class LocalSqs implements AutoCloseable {
       try {
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
           // SNS speaks the query protocol: a form in, XML out.
-          messages.incrementAndGet();
+          String form = new String(request, StandardCharsets.UTF_8);
           type = "text/xml";
-          reply = SNS_PUBLISHED.getBytes(StandardCharsets.UTF_8);
+          if (form.contains("Action=ListRoleTags") || form.contains("Action=ListUserTags")) {
+            reply = IAM_TAGS.getBytes(StandardCharsets.UTF_8);
+          } else {
+            messages.incrementAndGet();
+            reply = SNS_PUBLISHED.getBytes(StandardCharsets.UTF_8);
+          }
         } else {
           reply = answer(Json.MAPPER.readTree(request), body -> false);
           messages.addAndGet(countEntries(reply));
