@@ -5,6 +5,7 @@ import io.trailwatch.aws.iam.IamPrincipalTags;
 import io.trailwatch.aws.organizations.OrganizationsAccountNames;
 import io.trailwatch.aws.dynamodb.DynamoDbDeliveryLedger;
 import io.trailwatch.aws.slack.SlackChannel;
+import io.trailwatch.aws.slack.SlackRoutes;
 import io.trailwatch.aws.securityhub.SecurityHubChannel;
 import io.trailwatch.aws.sns.SnsChannel;
 import io.trailwatch.core.port.AccountNames;
@@ -16,7 +17,6 @@ import io.trailwatch.core.render.Enricher;
 import io.trailwatch.core.service.OpsLog;
 import io.trailwatch.core.service.RouteService;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +68,8 @@ public final class RouteWiring {
     Enricher enricher = new Enricher(accounts, new IamPrincipalTags(iam(env), env.get(ACCOUNT_ID)));
     String slackSecret = env.get(SLACK_SECRET_ARN);
     if (slackSecret != null && !slackSecret.isBlank()) {
-      channels.add(new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-          slackWebhook(env, slackSecret), enricher));
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      channels.add(SlackRoutes.parse(slackSecretValue(env, slackSecret), url -> new SlackChannel(http, url, enricher)));
     }
     String topic = env.get(ALERT_TOPIC_ARN);
     if (topic != null && !topic.isBlank()) {
@@ -130,21 +130,15 @@ public final class RouteWiring {
 
 
   /**
-   * Reads the webhook URL from Secrets Manager once, at init (so SnapStart keeps it in the snapshot and no
-   * invocation pays for it). A secret that is not an http(s) URL fails the init with a message that does
-   * not repeat the secret's value.
+   * Reads the webhook secret from Secrets Manager once, at init (so SnapStart keeps it in the snapshot and
+   * no invocation pays for it): one URL, or a JSON object of routes ({@link SlackRoutes}).
    */
-  static URI slackWebhook(Map<String, String> env, String secretArn) {
-    String value;
+  static String slackSecretValue(Map<String, String> env, String secretArn) {
     try (SecretsManagerClient secrets = Environment.client(SecretsManagerClient.builder(), env, "SECRETSMANAGER")) {
-      value = secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
+      return secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
     }
-    String url = value == null ? "" : value.strip();
-    if (!url.startsWith("https://") && !url.startsWith("http://")) {
-      throw new IllegalStateException("the secret " + secretArn + " does not hold a webhook URL (expected https://...)");
-    }
-    return URI.create(url);
   }
+
 
   public static SnsClient sns(Map<String, String> env) {
     return Environment.client(SnsClient.builder(), env, "SNS");

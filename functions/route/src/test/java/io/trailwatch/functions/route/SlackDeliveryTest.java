@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,5 +120,27 @@ class SlackDeliveryTest {
         .willReturn(okJson("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\"xoxb-not-a-url\"}")));
 
     assertThatThrownBy(this::handler).hasMessageContaining("does not hold a webhook URL").hasMessageNotContaining("xoxb");
+  }
+
+  @Test
+  void routesSendEachAlertToTheWebhookOfItsCategoryOrSeverity() throws IOException {
+    String routes = "{\\\"default\\\":\\\"" + aws.baseUrl() + "/hook/general\\\","
+        + "\\\"HIGH\\\":\\\"" + aws.baseUrl() + "/hook/oncall\\\","
+        + "\\\"category:iam\\\":\\\"" + aws.baseUrl() + "/hook/identity\\\"}";
+    aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+        .willReturn(okJson("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\"" + routes + "\"}")));
+    for (String hook : new String[] {"/hook/general", "/hook/oncall", "/hook/identity"}) {
+      aws.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    }
+
+    invoke(handler(),
+        RouteHandlerTest.finding("f-audit", "cloudtrail_logging_stopped", "ua"),
+        RouteHandlerTest.finding("f-iam", "iam_admin_policy_attached", "ua").replace("\"category\":\"audit\"", "\"category\":\"iam\""),
+        RouteHandlerTest.finding("f-low", "a_rule", "ua").replace("\"severity\":\"HIGH\"", "\"severity\":\"LOW\""));
+
+    aws.verify(1, postRequestedFor(urlEqualTo("/hook/oncall")).withRequestBody(containing("f-audit")));
+    aws.verify(1, postRequestedFor(urlEqualTo("/hook/identity")).withRequestBody(containing("f-iam")));
+    aws.verify(1, postRequestedFor(urlEqualTo("/hook/general")).withRequestBody(containing("f-low")));
+    aws.verify(3, postRequestedFor(urlMatching("/hook/.*")));
   }
 }

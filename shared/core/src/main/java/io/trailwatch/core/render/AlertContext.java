@@ -25,6 +25,7 @@ public record AlertContext(
     String principalKind,
     String sessionIssuer,
     String eventLink,
+    String resourceLink,
     Map<String, String> ownerTags,
     List<String> partial) {
   /** Tag keys that say whose a principal is. */
@@ -61,7 +62,8 @@ public record AlertContext(
         partial.add("principal tags unavailable: " + e.getMessage());
       }
     }
-    return new AlertContext(accountName, kind(p), issuer(p), eventLink(f), Map.copyOf(owner), List.copyOf(partial));
+    return new AlertContext(accountName, kind(p), issuer(p), eventLink(f), resourceLink(f), Map.copyOf(owner),
+        List.copyOf(partial));
   }
 
   /** The principal's kind as a person reads it. */
@@ -98,6 +100,38 @@ public record AlertContext(
     String set = role.substring("AWSReservedSSO_".length());
     int hash = set.lastIndexOf('_');
     return hash > 0 ? set.substring(0, hash) : set;
+  }
+
+  /** The first resource the console can open directly, or null. */
+  static String resourceLink(Finding f) {
+    String region = f.region();
+    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+      return null;
+    }
+    String home = "https://" + region + ".console.aws.amazon.com/";
+    for (Finding.Resource r : f.resources()) {
+      if (r.id() == null || r.type() == null) {
+        continue;
+      }
+      String id = URLEncoder.encode(r.id(), StandardCharsets.UTF_8);
+      String name = URLEncoder.encode(r.id().substring(r.id().lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+      String link = switch (r.type()) {
+        case "AwsS3Bucket" -> "https://s3.console.aws.amazon.com/s3/buckets/" + id + "?region=" + region;
+        case "AwsIamUser" -> "https://console.aws.amazon.com/iam/home#/users/details/" + name;
+        case "AwsIamRole" -> "https://console.aws.amazon.com/iam/home#/roles/details/" + name;
+        case "AwsEc2SecurityGroup" -> home + "ec2/home?region=" + region + "#SecurityGroup:groupId=" + id;
+        case "AwsLambdaFunction" -> home + "lambda/home?region=" + region + "#/functions/"
+            + URLEncoder.encode(r.id().replaceAll("^arn:.*:function:", "").replaceAll(":.*$", ""), StandardCharsets.UTF_8);
+        case "AwsKmsKey" -> home + "kms/home?region=" + region + "#/kms/keys/" + name;
+        case "AwsCloudTrailTrail" -> home + "cloudtrailv2/home?region=" + region + "#/trails/" + id;
+        case "AwsSecretsManagerSecret" -> home + "secretsmanager/secret?name=" + id + "&region=" + region;
+        default -> null;
+      };
+      if (link != null) {
+        return link;
+      }
+    }
+    return null;
   }
 
   /** The event in CloudTrail's event history, in the region it happened in (90 days of history). */

@@ -73,6 +73,9 @@ public final class PlainTextAlert {
     if (context.eventLink() != null) {
       line(out, "Evidence", context.eventLink());
     }
+    if (context.resourceLink() != null) {
+      line(out, "Console", context.resourceLink());
+    }
     if (!context.partial().isEmpty()) {
       line(out, "Partial", value(String.join("; ", context.partial())));
     }

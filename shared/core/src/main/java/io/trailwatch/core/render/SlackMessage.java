@@ -80,6 +80,9 @@ public final class SlackMessage {
     if (context.eventLink() != null) {
       footer.append(" · <").append(context.eventLink()).append("|event in CloudTrail>");
     }
+    if (context.resourceLink() != null) {
+      footer.append(" · <").append(context.resourceLink()).append("|resource in the console>");
+    }
     footer.append(" · finding ").append(f.id());
     if (!context.partial().isEmpty()) {
       footer.append(" · _partial: ").append(escape(String.join("; ", context.partial()))).append('_');

@@ -63,4 +63,16 @@ class AlertContextTest {
     assertThat(failing.contextOf(f).partial()).containsExactly("principal tags unavailable: iam:ListUserTags denied");
     assertThat(SlackMessage.render(f, tagged.contextOf(f)).toString()).contains("*Owner*\\nOwner: payments-team");
   }
+
+  @Test
+  void theResourceOpensInTheConsole() {
+    assertThat(AlertContext.resourceLink(TestFindings.finding("t", "ua", "acme-data")))
+        .isEqualTo("https://s3.console.aws.amazon.com/s3/buckets/acme-data?region=us-east-1");
+    Finding lambda = new Finding("f", "r", "t", "deployment", "HIGH", "stable", "e", "2026-03-15T02:00:00Z",
+        "lambda.amazonaws.com", "UpdateFunctionCode20150331v2", "111122223333", "eu-west-1", null, null, null,
+        java.util.List.of(new Finding.Resource("AwsLambdaFunction", "arn:aws:lambda:eu-west-1:111122223333:function:pay:14")),
+        java.util.List.of(), Map.of(), "r.md", "T", "D", "k");
+    assertThat(AlertContext.resourceLink(lambda))
+        .isEqualTo("https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/pay");
+  }
 }
