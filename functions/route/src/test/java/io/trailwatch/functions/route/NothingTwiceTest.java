@@ -116,6 +116,32 @@ class NothingTwiceTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("already delivered; skipped").contains("\"channel\":\"slack\"");
   }
 
+  @Test
+  void aStateTableThatCannotBeReachedCostsAPossibleDuplicateNeverTheAlert() throws IOException {
+    aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+        .willReturn(okJson("{\"ARN\":\"" + SlackDeliveryTest.SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\""
+            + aws.baseUrl() + SlackDeliveryTest.HOOK + "\"}")));
+    aws.stubFor(post(urlEqualTo(SlackDeliveryTest.HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    env.put("AWS_ENDPOINT_URL", aws.baseUrl());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1");
+    env.put("TRAILWATCH_HTTP_TIMEOUT_MS", "500");
+    env.put(RouteWiring.SLACK_SECRET_ARN, SlackDeliveryTest.SECRET_ARN);
+    env.put(RouteWiring.STATE_TABLE, "trailwatch-state");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
+
+    JsonNode response = invoke(handler, RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f9", "cloudtrail_logging_stopped", "ua")));
+
+    assertThat(response.path("batchItemFailures").size()).isZero();
+    aws.verify(1, postRequestedFor(urlEqualTo(SlackDeliveryTest.HOOK)).withRequestBody(containing("f9")));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("dedup state unavailable")
+        .contains("delivery ledger unavailable; delivering anyway").contains("delivery not recorded");
+  }
+
   static JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
