@@ -169,4 +169,34 @@ class SecurityHubDeliveryTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery rejected; not retried")
         .contains("account 111122223333, forwarded to this one (444455556666)");
   }
+
+  @Test
+  void aRepeatWithinTheWindowUpdatesTheOpeningFindingWithTheCount() throws IOException {
+    hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(OK)));
+    java.util.List<io.trailwatch.core.port.AlertChannel> channels = java.util.List.of(
+        new io.trailwatch.aws.securityhub.SecurityHubChannel(RouteWiring.securityHub(Map.of(
+            "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "x",
+            "AWS_ENDPOINT_URL_SECURITYHUB", hub.baseUrl())), "us-east-1", "111122223333"));
+    io.trailwatch.core.service.RouteService service = new io.trailwatch.core.service.RouteService(channels,
+        new io.trailwatch.core.port.InMemoryDeliveryLedger(), new io.trailwatch.core.port.InMemoryDedupStore(),
+        new io.trailwatch.core.service.OpsLog(new PrintStream(log, true, StandardCharsets.UTF_8)));
+    String first = RouteHandlerTest.finding("f1", "a_rule", "ua");
+    String second = RouteHandlerTest.finding("f2", "a_rule", "ua").replace("2026-03-14T09:21:37Z", "2026-03-14T09:40:00Z");
+
+    service.handle(java.util.List.of(new io.trailwatch.core.service.RouteService.Message("m1", first)));
+    service.handle(java.util.List.of(new io.trailwatch.core.service.RouteService.Message("m2", second)));
+
+    List<ServeEvent> calls = new ArrayList<>(hub.getAllServeEvents());
+    java.util.Collections.reverse(calls);
+    assertThat(calls).hasSize(2);
+    JsonNode update = sent(calls.get(1));
+    assertThat(update.path("Id").asText()).isEqualTo("trailwatch/a_rule/f1");
+    assertThat(update.path("Title").asText()).isEqualTo("t (seen 2 times)");
+    assertThat(update.path("CreatedAt").asText()).isEqualTo("2026-03-14T09:21:37Z");
+    assertThat(update.path("FirstObservedAt").asText()).isEqualTo("2026-03-14T09:21:37Z");
+    assertThat(update.path("UpdatedAt").asText()).isEqualTo("2026-03-14T09:40:00Z");
+    assertThat(update.path("LastObservedAt").asText()).isEqualTo("2026-03-14T09:40:00Z");
+    assertThat(update.path("ProductFields").path("trailwatch/count").asText()).isEqualTo("2");
+    assertThat(update.path("ProductFields").path("trailwatch/lastFindingId").asText()).isEqualTo("f2");
+  }
 }

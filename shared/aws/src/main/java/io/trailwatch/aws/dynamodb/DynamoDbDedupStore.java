@@ -41,7 +41,7 @@ public final class DynamoDbDedupStore implements DedupStore {
               .expressionAttributeValues(Map.of(
                   ":t", n(t), ":one", n(1), ":end", n(t + window.toSeconds()), ":id", AttributeValue.fromS(findingId),
                   ":k", AttributeValue.fromS(dedupKey), ":exp", n(t + window.toSeconds() + 86_400))));
-          return new Occurrence(true, 1, at, at);
+          return new Occurrence(true, 1, at, at, findingId);
         } catch (ConditionalCheckFailedException open) {
           // A window is open: count this finding in it, unless it is the window's own opener again.
         }
@@ -70,7 +70,7 @@ public final class DynamoDbDedupStore implements DedupStore {
   private static Occurrence occurrence(boolean opens, Map<String, AttributeValue> item, Instant at) {
     Instant first = Instant.ofEpochSecond(Long.parseLong(item.get("firstSeen").n()));
     Instant last = Instant.ofEpochSecond(Math.max(Long.parseLong(item.get("lastSeen").n()), at.getEpochSecond()));
-    return new Occurrence(opens, Long.parseLong(item.get("seen").n()), first, last);
+    return new Occurrence(opens, Long.parseLong(item.get("seen").n()), first, last, item.get("opener").s());
   }
 
   private static AttributeValue n(long value) {

@@ -2,6 +2,7 @@ package io.trailwatch.aws.securityhub;
 
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AlertChannel;
+import io.trailwatch.core.port.DedupStore;
 import io.trailwatch.core.port.DeliveryException;
 import io.trailwatch.core.render.AsffFinding;
 import java.util.ArrayList;
@@ -86,6 +87,24 @@ public final class SecurityHubChannel implements AlertChannel {
       importChunk(chunk, byAsffId, failed);
     }
     return failed;
+  }
+
+  /** Updates the window's opening finding with the count and the last time seen. */
+  @Override
+  public void repeated(Finding repeat, DedupStore.Occurrence occurrence) {
+    String into = account != null ? account : repeat.account();
+    if (into == null || !into.equals(repeat.account())) {
+      return;
+    }
+    AwsSecurityFinding update = AsffModel.toSdk(AsffFinding.renderRepeat(repeat, occurrence.openerId(),
+        occurrence.count(), occurrence.firstSeen(), occurrence.lastSeen(), region, into));
+    Map<String, Finding> byAsffId = new LinkedHashMap<>();
+    byAsffId.put(update.id(), repeat);
+    Map<String, DeliveryException> failed = new LinkedHashMap<>();
+    importChunk(List.of(update), byAsffId, failed);
+    if (!failed.isEmpty()) {
+      throw failed.values().iterator().next();
+    }
   }
 
   private AwsSecurityFinding document(Finding f) {

@@ -22,6 +22,15 @@ public interface AlertChannel {
   void deliver(Finding finding);
 
   /**
+   * Told that a finding repeats one already alerted on within its dedup window, so a destination that can
+   * update an alert in place (Security Hub, by finding id) shows the count and the last time seen. Most
+   * cannot (a webhook message is never edited) and ignore it.
+   *
+   * @throws DeliveryException when the update failed (logged; a repeat is never retried)
+   */
+  default void repeated(Finding repeat, DedupStore.Occurrence occurrence) {}
+
+  /**
    * Delivers several findings, and says which failed. A destination with a batch API (Security Hub takes
    * up to 100 findings a call) overrides it; the default delivers one by one.
    *

@@ -10,8 +10,12 @@ import java.time.Instant;
  * earlier record.
  */
 public interface DedupStore {
-  /** What recording one finding said. */
-  record Occurrence(boolean opensWindow, long count, Instant firstSeen, Instant lastSeen) {}
+  /**
+   * What recording one finding said.
+   *
+   * @param openerId the id of the finding that opened the window (the one that was alerted on)
+   */
+  record Occurrence(boolean opensWindow, long count, Instant firstSeen, Instant lastSeen, String openerId) {}
 
   /**
    * @throws LedgerUnavailableException when the store cannot be read or written
@@ -19,5 +23,5 @@ public interface DedupStore {
   Occurrence record(String dedupKey, String findingId, Instant at, Duration window);
 
   /** No deduplication: every finding opens its own window. */
-  DedupStore NONE = (key, id, at, window) -> new Occurrence(true, 1, at, at);
+  DedupStore NONE = (key, id, at, window) -> new Occurrence(true, 1, at, at, id);
 }

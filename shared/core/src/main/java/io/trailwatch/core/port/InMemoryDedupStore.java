@@ -16,14 +16,14 @@ public final class InMemoryDedupStore implements DedupStore {
     Window current = windows.get(dedupKey);
     if (current == null || !at.isBefore(current.ends())) {
       windows.put(dedupKey, new Window(findingId, at, at, at.plus(window), 1));
-      return new Occurrence(true, 1, at, at);
+      return new Occurrence(true, 1, at, at, findingId);
     }
     if (current.openerId().equals(findingId)) {
-      return new Occurrence(true, current.count(), current.firstSeen(), current.lastSeen());
+      return new Occurrence(true, current.count(), current.firstSeen(), current.lastSeen(), current.openerId());
     }
     Instant last = at.isAfter(current.lastSeen()) ? at : current.lastSeen();
     Window next = new Window(current.openerId(), current.firstSeen(), last, current.ends(), current.count() + 1);
     windows.put(dedupKey, next);
-    return new Occurrence(false, next.count(), next.firstSeen(), next.lastSeen());
+    return new Occurrence(false, next.count(), next.firstSeen(), next.lastSeen(), next.openerId());
   }
 }

@@ -172,6 +172,33 @@ public final class AsffFinding {
     }
   }
 
+  /**
+   * The update of a window's opening finding for a repeat: same {@code Id} (so Security Hub updates rather
+   * than adds), the repeat's details, {@code FirstObservedAt}/{@code CreatedAt} at the window's first
+   * sighting, {@code LastObservedAt}/{@code UpdatedAt} at this one (Security Hub ignores an update whose
+   * {@code UpdatedAt} is not later), and the count in {@code ProductFields} and the title.
+   */
+  public static ObjectNode renderRepeat(
+      Finding repeat, String openerId, long count, java.time.Instant firstSeen, java.time.Instant lastSeen,
+      String region, String account) {
+    Finding asOpener = new Finding(openerId, repeat.ruleId(), repeat.title(), repeat.category(), repeat.severity(),
+        repeat.status(), repeat.eventId(), repeat.eventTime(), repeat.eventSource(), repeat.eventName(),
+        repeat.account(), repeat.region(), repeat.principal(), repeat.sourceIp(), repeat.userAgent(),
+        repeat.resources(), repeat.attack(), repeat.compliance(), repeat.runbook(), repeat.ruleTitle(),
+        repeat.description(), repeat.dedupKey(), repeat.dedupWindowSeconds(), repeat.firstSteps());
+    ObjectNode o = render(asOpener, region, account);
+    o.put("CreatedAt", firstSeen.toString());
+    o.put("FirstObservedAt", firstSeen.toString());
+    o.put("UpdatedAt", lastSeen.toString());
+    o.put("LastObservedAt", lastSeen.toString());
+    String suffix = " (seen " + count + " times)";
+    String title = o.path("Title").asText();
+    o.put("Title", (title.length() + suffix.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - suffix.length()) : title) + suffix);
+    field((ObjectNode) o.get("ProductFields"), "count", Long.toString(count));
+    field((ObjectNode) o.get("ProductFields"), "lastFindingId", repeat.id());
+    return o;
+  }
+
   private static void productFields(ObjectNode fields, Finding f) {
     field(fields, "ruleId", f.ruleId());
     field(fields, "findingId", f.id());

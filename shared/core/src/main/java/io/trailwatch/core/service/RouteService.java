@@ -208,6 +208,14 @@ public final class RouteService {
       log.info("repeat within the dedup window; counted, not sent", "findingId", finding.id(),
           "ruleId", finding.ruleId(), "dedupKey", finding.dedupKey(), "count", occurrence.count(),
           "firstSeen", occurrence.firstSeen(), "lastSeen", occurrence.lastSeen(), "messageId", messageId);
+      for (AlertChannel channel : channels) {
+        try {
+          channel.repeated(finding, occurrence);
+        } catch (DeliveryException e) {
+          log.warn("repeat count not updated", "channel", channel.name(), "findingId", finding.id(),
+              "reason", e.getMessage());
+        }
+      }
       return true;
     }
     return false;
