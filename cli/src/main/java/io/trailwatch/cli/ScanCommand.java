@@ -88,6 +88,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print what would be sent to the destinations above instead of sending it.")
   boolean dryRun;
 
+  /** The same storm threshold the template defaults to: a replay groups alerts as the router would. */
+  static final int DIGEST_THRESHOLD = 20;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -122,7 +125,7 @@ final class ScanCommand implements Callable<Integer> {
     Destinations.Wanted wanted = new Destinations.Wanted(slackWebhookUrl, snsTopicArn, securityHub, dryRun);
     RouteService delivery = wanted.any()
         ? new RouteService(Destinations.build(wanted, Main.environment, out), new InMemoryDeliveryLedger(),
-            new InMemoryDedupStore(), new OpsLog(err))
+            new InMemoryDedupStore(), DIGEST_THRESHOLD, new OpsLog(err))
         : null;
     AtomicLong undelivered = new AtomicLong();
     long start = System.nanoTime();
@@ -137,12 +140,12 @@ final class ScanCommand implements Callable<Integer> {
                 public void findings(List<Finding> findings) {
                   for (Finding f : findings) {
                     printer.print(f);
-                    if (delivery != null && !delivery.deliver(f, null).isEmpty()) {
-                      undelivered.incrementAndGet();
-                    }
                     if (failAt != null && Severity.valueOf(f.severity()).compareTo(failAt) >= 0) {
                       reached.set(true);
                     }
+                  }
+                  if (delivery != null && !findings.isEmpty()) {
+                    undelivered.addAndGet(delivery.deliverFindings(findings).size());
                   }
                 }
 

@@ -83,6 +83,27 @@ public final class RouteService {
         byMessage.put(message.id(), finding);
       }
     }
+    return process(byMessage);
+  }
+
+  /**
+   * Delivers findings that did not come through a queue (a local scan): the same dedup windows, digests,
+   * ledger and channels as a batch from the queue.
+   *
+   * @return the ids of the findings a destination failed to take
+   */
+  public List<String> deliverFindings(List<Finding> findings) {
+    Map<String, Finding> byId = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      if (!repeats(finding, null)) {
+        byId.put(finding.id(), finding);
+      }
+    }
+    return process(byId);
+  }
+
+  /** Digests, delivery and the batch response for findings keyed by the message they came in. */
+  private List<String> process(Map<String, Finding> byMessage) {
     StormDigest.Plan plan = storms.plan(new ArrayList<>(byMessage.values()));
     Map<String, Finding> toSend = new LinkedHashMap<>();
     Map<String, List<String>> messagesOf = new HashMap<>();
@@ -117,33 +138,12 @@ public final class RouteService {
   }
 
   /**
-   * Delivers one finding to every channel that has not taken it yet.
-   *
-   * @param messageId the queue message it came in, for the log (null when not queued)
-   * @return the channels that failed transiently: trying again later could succeed
-   */
-  public List<String> deliver(Finding finding, String messageId) {
-    if (repeats(finding, messageId)) {
-      return List.of();
-    }
-    Map<String, Finding> one = new LinkedHashMap<>();
-    one.put(messageId == null ? "-" : messageId, finding);
-    List<String> failedChannels = new ArrayList<>();
-    deliverAll(one, failedChannels);
-    return failedChannels;
-  }
-
-  private Set<String> deliverAll(Map<String, Finding> byMessage) {
-    return deliverAll(byMessage, new ArrayList<>());
-  }
-
-  /**
    * Hands each channel, in one call, the findings it has not taken yet (a channel with a batch API makes
    * one request for them all), then records the successes and sorts the failures.
    *
    * @return the ids of findings that failed transiently on some channel
    */
-  private Set<String> deliverAll(Map<String, Finding> byMessage, List<String> failedChannels) {
+  private Set<String> deliverAll(Map<String, Finding> byMessage) {
     Set<String> retry = new HashSet<>();
     Map<String, String> messageOf = new HashMap<>();
     byMessage.forEach((messageId, finding) -> messageOf.put(finding.id(), messageId));
@@ -174,9 +174,6 @@ public final class RouteService {
               "messageId", messageOf.get(finding.id()), "reason", e.getMessage());
         } else {
           retry.add(finding.id());
-          if (!failedChannels.contains(channel.name())) {
-            failedChannels.add(channel.name());
-          }
           log.warn("delivery failed; will retry", "channel", channel.name(), "findingId", finding.id(),
               "messageId", messageOf.get(finding.id()), "reason", e.getMessage());
         }
