@@ -2,15 +2,11 @@ package io.trailwatch.cli.coldstart;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.trailwatch.aws.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -21,22 +17,8 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * no JSON of its own and no rendering.
  */
 public final class SnsFloorHandler implements RequestStreamHandler {
-  private final SnsClient sns =
-      SnsClient.builder()
-          .httpClient(UrlConnectionHttpClient.create())
-          .region(Region.of(System.getenv("AWS_REGION")))
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-              System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"))))
-          .endpointOverride(URI.create(System.getenv("AWS_ENDPOINT_URL_SNS")))
-          .build();
-  private final IamClient iam =
-      IamClient.builder()
-          .httpClient(UrlConnectionHttpClient.create())
-          .region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-              System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"))))
-          .endpointOverride(URI.create(System.getenv("AWS_ENDPOINT_URL_IAM")))
-          .build();
+  private final SnsClient sns = Environment.client(SnsClient.builder(), System.getenv(), "SNS");
+  private final IamClient iam = Environment.client(IamClient.builder(), Environment.global(System.getenv()), "IAM");
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

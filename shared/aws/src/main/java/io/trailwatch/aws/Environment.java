@@ -20,7 +20,7 @@ import software.amazon.awssdk.regions.Region;
  * an endpoint ({@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL}, as the SDKs and the AWS CLI
  * read them). The environment is passed in as a map, so tests point the real clients at a local server.
  */
-final class Environment {
+public final class Environment {
   private Environment() {}
 
   static Region region(Map<String, String> env) {
@@ -74,7 +74,7 @@ final class Environment {
    * client (no apache or netty) with bounded timeouts, region and credentials from the environment, and the endpoint override
    * {@code AWS_ENDPOINT_URL_<service>} or {@code AWS_ENDPOINT_URL} when set.
    */
-  static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
       B builder, Map<String, String> env, String service) {
     Duration timeout = timeout(env);
     builder
@@ -87,6 +87,13 @@ final class Environment {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
+  }
+
+  /** The environment of a global service (IAM, Organizations): its one endpoint is in us-east-1. */
+  public static Map<String, String> global(Map<String, String> env) {
+    Map<String, String> global = new java.util.HashMap<>(env);
+    global.put("AWS_REGION", "us-east-1");
+    return global;
   }
 
   static List<String> list(String commaSeparated) {

@@ -111,17 +111,11 @@ public final class RouteWiring {
   }
 
   static IamClient iam(Map<String, String> env) {
-    // IAM is a global service with one endpoint, in us-east-1.
-    Map<String, String> global = new java.util.HashMap<>(env);
-    global.put("AWS_REGION", "us-east-1");
-    return Environment.client(IamClient.builder(), global, "IAM");
+    return Environment.client(IamClient.builder(), Environment.global(env), "IAM");
   }
 
   static OrganizationsClient organizations(Map<String, String> env) {
-    // Organizations is a global service with one endpoint, in us-east-1.
-    Map<String, String> global = new java.util.HashMap<>(env);
-    global.put("AWS_REGION", "us-east-1");
-    return Environment.client(OrganizationsClient.builder(), global, "ORGANIZATIONS");
+    return Environment.client(OrganizationsClient.builder(), Environment.global(env), "ORGANIZATIONS");
   }
 
   static DynamoDbClient dynamo(Map<String, String> env) {

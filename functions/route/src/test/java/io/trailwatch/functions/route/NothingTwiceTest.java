@@ -13,16 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.trailwatch.aws.RouteWiring;
-import io.trailwatch.aws.lambda.LocalContext;
-import io.trailwatch.core.event.Json;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,10 +82,7 @@ class NothingTwiceTest {
     aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
         .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
             .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>")));
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL", aws.baseUrl());
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
     env.put(RouteWiring.SLACK_SECRET_ARN, SlackDeliveryTest.SECRET_ARN);
@@ -99,13 +92,13 @@ class NothingTwiceTest {
     RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
     byte[] batch = RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "cloudtrail_logging_stopped", "ua"));
 
-    JsonNode first = invoke(handler, batch);
+    JsonNode first = RouteTests.invoke(handler, batch);
     long snsAttemptsAfterFirst = aws.getAllServeEvents().stream()
         .filter(e -> e.getRequest().getBodyAsString().contains("Action=Publish")).count();
     // SNS is back (WireMock answers with the newest matching stub).
     aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(SnsDeliveryTest.OK)));
-    JsonNode retry = invoke(handler, batch);
+    JsonNode retry = RouteTests.invoke(handler, batch);
 
     assertThat(first.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText()).containsExactly("msg-1");
     assertThat(retry.path("batchItemFailures").size()).isZero();
@@ -122,10 +115,7 @@ class NothingTwiceTest {
         .willReturn(okJson("{\"ARN\":\"" + SlackDeliveryTest.SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\""
             + aws.baseUrl() + SlackDeliveryTest.HOOK + "\"}")));
     aws.stubFor(post(urlEqualTo(SlackDeliveryTest.HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL", aws.baseUrl());
     env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1");
     env.put("TRAILWATCH_HTTP_TIMEOUT_MS", "500");
@@ -134,17 +124,11 @@ class NothingTwiceTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
 
-    JsonNode response = invoke(handler, RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f9", "cloudtrail_logging_stopped", "ua")));
+    JsonNode response = RouteTests.invoke(handler, RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f9", "cloudtrail_logging_stopped", "ua")));
 
     assertThat(response.path("batchItemFailures").size()).isZero();
     aws.verify(1, postRequestedFor(urlEqualTo(SlackDeliveryTest.HOOK)).withRequestBody(containing("f9")));
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("dedup state unavailable")
         .contains("delivery ledger unavailable; delivering anyway").contains("delivery not recorded");
-  }
-
-  static JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
-    return Json.MAPPER.readTree(response.toByteArray());
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwatch.aws.RouteWiring;
-import io.trailwatch.aws.lambda.LocalContext;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AlertChannel;
@@ -14,7 +13,6 @@ import io.trailwatch.core.port.DeliveryException;
 import io.trailwatch.core.port.LogChannel;
 import io.trailwatch.core.service.OpsLog;
 import io.trailwatch.core.service.RouteService;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,17 +67,11 @@ class RouteHandlerTest {
     return Json.MAPPER.writeValueAsBytes(event);
   }
 
-  JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
-    return Json.MAPPER.readTree(response.toByteArray());
-  }
-
   @Test
   void deliversEveryFindingToTheLogAndReportsNoFailure() throws IOException {
     RouteHandler handler = new RouteHandler(RouteWiring.routeService(Map.of(), out));
 
-    JsonNode response = invoke(handler, sqsEvent(finding("f1", "cloudtrail_logging_stopped", "aws-cli/2"),
+    JsonNode response = RouteTests.invoke(handler, sqsEvent(finding("f1", "cloudtrail_logging_stopped", "aws-cli/2"),
         finding("f2", "kms_key_disabled_or_scheduled_for_deletion", "evil\n{\"level\":\"INFO\"}")));
 
     assertThat(response.path("batchItemFailures").size()).isZero();
@@ -112,7 +104,7 @@ class RouteHandlerTest {
     };
     RouteHandler handler = new RouteHandler(new RouteService(List.of(new LogChannel(out), flaky), new OpsLog(out)));
 
-    JsonNode response = invoke(handler, sqsEvent(finding("f1", "a_rule", "ua"), finding("f2", "a_rule", "ua"),
+    JsonNode response = RouteTests.invoke(handler, sqsEvent(finding("f1", "a_rule", "ua"), finding("f2", "a_rule", "ua"),
         finding("f3", "a_rule", "ua"), "this is not a finding"));
 
     assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())

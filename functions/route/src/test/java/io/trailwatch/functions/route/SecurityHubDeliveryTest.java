@@ -12,17 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.trailwatch.aws.RouteWiring;
-import io.trailwatch.aws.lambda.LocalContext;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.FindingJson;
 import io.trailwatch.core.render.AsffFinding;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,22 +38,13 @@ class SecurityHubDeliveryTest {
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   RouteHandler handler(String account) {
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL_SECURITYHUB", hub.baseUrl());
     env.put(RouteWiring.SECURITY_HUB, "true");
     if (account != null) {
       env.put(RouteWiring.ACCOUNT_ID, account);
     }
     return new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
-  }
-
-  JsonNode invoke(RouteHandler handler, byte[] event) throws IOException {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
-    return Json.MAPPER.readTree(response.toByteArray());
   }
 
   static List<String> retried(JsonNode response) {
@@ -76,8 +64,8 @@ class SecurityHubDeliveryTest {
     String finding = RouteHandlerTest.finding("f1", "cloudtrail_logging_stopped", "aws-cli/2");
     RouteHandler handler = handler("111122223333");
 
-    assertThat(retried(invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
-    assertThat(retried(invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
+    assertThat(retried(RouteTests.invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
+    assertThat(retried(RouteTests.invoke(handler, RouteHandlerTest.sqsEvent(finding)))).isEmpty();
 
     List<ServeEvent> calls = new ArrayList<>(hub.getAllServeEvents());
     assertThat(calls).hasSize(2);
@@ -109,7 +97,7 @@ class SecurityHubDeliveryTest {
         "{\"FailedCount\":1,\"SuccessCount\":0,\"FailedFindings\":[{\"Id\":\"trailwatch/a_rule/f1\","
             + "\"ErrorCode\":\"InvalidInput\",\"ErrorMessage\":\"Finding does not adhere to Amazon Web Services Security Finding Format.\"}]}")));
 
-    JsonNode response = invoke(handler(null), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+    JsonNode response = RouteTests.invoke(handler(null), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
 
     assertThat(retried(response)).isEmpty();
     assertThat(hub.getAllServeEvents()).hasSize(1);
@@ -123,7 +111,7 @@ class SecurityHubDeliveryTest {
         "{\"FailedCount\":1,\"SuccessCount\":1,\"FailedFindings\":[{\"Id\":\"trailwatch/a_rule/f-broken\","
             + "\"ErrorCode\":\"InternalException\",\"ErrorMessage\":\"try again\"}]}")));
 
-    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
+    JsonNode response = RouteTests.invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
         RouteHandlerTest.finding("f-fine", "a_rule", "ua"), RouteHandlerTest.finding("f-broken", "a_rule", "ua")));
 
     assertThat(hub.getAllServeEvents()).hasSize(1);
@@ -139,7 +127,7 @@ class SecurityHubDeliveryTest {
         .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
             .withHeader("x-amzn-ErrorType", "InternalException").withBody("{\"Code\":\"InternalException\",\"Message\":\"oops\"}")));
 
-    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
+    JsonNode response = RouteTests.invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(
         RouteHandlerTest.finding("f1", "a_rule", "ua"), RouteHandlerTest.finding("f2", "a_rule", "ua")));
 
     assertThat(retried(response)).containsExactly("msg-1", "msg-2");
@@ -152,7 +140,7 @@ class SecurityHubDeliveryTest {
         .withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", "LimitExceededException")
         .withBody("{\"Code\":\"LimitExceededException\",\"Message\":\"Rate exceeded\"}")));
 
-    JsonNode response = invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+    JsonNode response = RouteTests.invoke(handler("111122223333"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
 
     assertThat(retried(response)).containsExactly("msg-1");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry").contains("HTTP 429");
@@ -162,7 +150,7 @@ class SecurityHubDeliveryTest {
   void anotherAccountsFindingIsRefusedBeforeAnyCall() throws IOException {
     hub.stubFor(post(urlEqualTo("/findings/import")).willReturn(okJson(OK)));
 
-    JsonNode response = invoke(handler("444455556666"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
+    JsonNode response = RouteTests.invoke(handler("444455556666"), RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
 
     assertThat(retried(response)).isEmpty();
     assertThat(hub.getAllServeEvents()).isEmpty();

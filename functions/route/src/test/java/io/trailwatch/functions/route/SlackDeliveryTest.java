@@ -16,14 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.trailwatch.aws.RouteWiring;
-import io.trailwatch.aws.lambda.LocalContext;
 import io.trailwatch.core.event.Json;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,20 +47,14 @@ class SlackDeliveryTest {
   }
 
   RouteHandler handler() {
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL_SECRETSMANAGER", aws.baseUrl());
     env.put(RouteWiring.SLACK_SECRET_ARN, SECRET_ARN);
     return new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
   }
 
   JsonNode invoke(RouteHandler handler, String... findings) throws IOException {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(RouteHandlerTest.sqsEvent(findings)), response,
-        new LocalContext("trailwatch-route", 60, System.err));
-    return Json.MAPPER.readTree(response.toByteArray());
+    return RouteTests.invoke(handler, RouteHandlerTest.sqsEvent(findings));
   }
 
   @Test

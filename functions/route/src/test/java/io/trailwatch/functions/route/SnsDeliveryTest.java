@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.trailwatch.aws.RouteWiring;
-import io.trailwatch.aws.lambda.LocalContext;
-import io.trailwatch.core.event.Json;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,10 +36,7 @@ class SnsDeliveryTest {
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   RouteHandler handler() {
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL_SNS", sns.baseUrl());
     env.put(RouteWiring.ALERT_TOPIC_ARN, TOPIC);
     env.put(RouteWiring.ACCOUNT_NAMES, "111122223333=prod-payments,444455556666=sandbox");
@@ -50,9 +44,7 @@ class SnsDeliveryTest {
   }
 
   JsonNode invoke(byte[] event) throws IOException {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handler().handleRequest(new ByteArrayInputStream(event), response, new LocalContext("trailwatch-route", 60, System.err));
-    return Json.MAPPER.readTree(response.toByteArray());
+    return RouteTests.invoke(handler(), event);
   }
 
   static Map<String, String> form(ServeEvent e) {
@@ -130,20 +122,14 @@ class SnsDeliveryTest {
   void aTopicThatHangsCostsSecondsAndSendsTheFindingBack() throws IOException {
     sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
         .withBody(OK).withFixedDelay(1500)));
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL_SNS", sns.baseUrl());
     env.put("TRAILWATCH_HTTP_TIMEOUT_MS", "300");
     env.put(RouteWiring.ALERT_TOPIC_ARN, TOPIC);
     RouteHandler handler = new RouteHandler(RouteWiring.routeService(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
+    JsonNode response = RouteTests.invoke(handler, RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua")));
 
-    handler.handleRequest(new ByteArrayInputStream(RouteHandlerTest.sqsEvent(RouteHandlerTest.finding("f1", "a_rule", "ua"))),
-        response, new LocalContext("trailwatch-route", 60, System.err));
-
-    assertThat(Json.MAPPER.readTree(response.toByteArray()).path("batchItemFailures").get(0).path("itemIdentifier").asText())
+    assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
         .isEqualTo("msg-1");
     // Without the timeouts the endpoint's answer, 1.5 s late, would have been a success.
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("delivery failed; will retry");

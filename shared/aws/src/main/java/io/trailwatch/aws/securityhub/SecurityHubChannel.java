@@ -1,5 +1,6 @@
 package io.trailwatch.aws.securityhub;
 
+import io.trailwatch.aws.SdkFailures;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.port.DedupStore;
@@ -10,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
@@ -128,14 +128,8 @@ public final class SecurityHubChannel implements AlertChannel {
     BatchImportFindingsResponse response;
     try {
       response = securityHub.batchImportFindings(b -> b.findings(chunk));
-    } catch (SdkServiceException e) {
-      boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429;
-      DeliveryException all = new DeliveryException("Security Hub BatchImportFindings failed with HTTP "
-          + e.statusCode() + ": " + e.getMessage(), !transientFailure, e);
-      chunk.forEach(d -> failed.put(byAsffId.get(d.id()).id(), all));
-      return;
-    } catch (SdkClientException e) {
-      DeliveryException all = new DeliveryException("Security Hub BatchImportFindings failed: " + e.getMessage(), false, e);
+    } catch (SdkException e) {
+      DeliveryException all = SdkFailures.delivery("Security Hub BatchImportFindings", e);
       chunk.forEach(d -> failed.put(byAsffId.get(d.id()).id(), all));
       return;
     }

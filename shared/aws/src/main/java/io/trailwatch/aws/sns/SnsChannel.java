@@ -1,13 +1,12 @@
 package io.trailwatch.aws.sns;
 
+import io.trailwatch.aws.SdkFailures;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.AlertChannel;
-import io.trailwatch.core.port.DeliveryException;
 import io.trailwatch.core.render.Enricher;
 import io.trailwatch.core.render.PlainTextAlert;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -49,12 +48,8 @@ public final class SnsChannel implements AlertChannel {
               "category", text(f.category()),
               "ruleId", text(f.ruleId()),
               "account", text(f.account()))));
-    } catch (SdkServiceException e) {
-      boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429;
-      throw new DeliveryException("SNS Publish failed with HTTP " + e.statusCode() + ": " + e.getMessage(),
-          !transientFailure, e);
-    } catch (SdkClientException e) {
-      throw new DeliveryException("SNS Publish failed: " + e.getMessage(), false, e);
+    } catch (SdkException e) {
+      throw SdkFailures.delivery("SNS Publish", e);
     }
   }
 

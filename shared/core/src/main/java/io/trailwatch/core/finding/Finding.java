@@ -1,24 +1,19 @@
 package io.trailwatch.core.finding;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.trailwatch.core.event.Principal;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What one rule concluded about one event: the finding format of DESIGN.md. Scripts outside the project
- * read it as JSON Lines, so fields are only ever added, never renamed or dropped.
+ * read it as JSON Lines, so fields are only ever added, never renamed or dropped; {@link FindingJson}
+ * writes and reads it, field by field.
  *
  * @param id stable: the same rule and event always give the same id (dedup, Security Hub upserts)
  * @param dedupKey the values of the rule's dedup keys, joined; equal keys within the window are one alert
  * @param dedupWindowSeconds the rule's dedup window: how long repeats of the same key are one alert
  * @param firstSteps what to do in the first minutes: the first steps of the rule's runbook
  */
-@JsonPropertyOrder({
-  "id", "ruleId", "title", "category", "severity", "status", "eventId", "eventTime", "eventSource",
-  "eventName", "account", "region", "principal", "sourceIp", "userAgent", "resources", "attack",
-  "compliance", "runbook", "ruleTitle", "description", "dedupKey", "dedupWindowSeconds", "firstSteps"
-})
 public record Finding(
     String id,
     String ruleId,

@@ -2,7 +2,6 @@ package io.trailwatch.core.finding;
 
 import io.trailwatch.core.event.AwsEvent;
 import io.trailwatch.core.event.Json;
-import io.trailwatch.core.event.Principal;
 
 /**
  * Fills a rule's alert title: {@code "MFA device of {detail.requestParameters.userName} deactivated by
@@ -48,15 +47,14 @@ public final class TitleTemplate {
   }
 
   static String resolve(String name, AwsEvent event) {
-    Principal principal = event.principal();
     return switch (name) {
       case "actor" -> actor(event);
       case "account" -> event.account();
       case "region" -> event.region();
       case "eventName" -> event.eventName();
       case "sourceIp" -> event.sourceIp();
-      case "principal.arn" -> principal == null ? null : principal.arn();
-      case "principal.type" -> principal == null ? null : principal.type();
+      case "principal.arn" -> Json.text(event.detail(), "userIdentity.arn");
+      case "principal.type" -> Json.text(event.detail(), "userIdentity.type");
       default -> Json.text(event.envelope(), name);
     };
   }

@@ -56,7 +56,7 @@ public final class AsffFinding {
 
   /** The ASFF {@code Id}: the same finding always gives the same one. */
   public static String id(Finding f) {
-    return AsffText.clip("trailwatch/" + f.ruleId() + "/" + f.id(), MAX_ID);
+    return SafeText.clip("trailwatch/" + f.ruleId() + "/" + f.id(), MAX_ID);
   }
 
   /** The account's default product, the one a custom integration imports into. */
@@ -83,7 +83,7 @@ public final class AsffFinding {
     o.put("SchemaVersion", SCHEMA_VERSION);
     o.put("Id", id(f));
     o.put("ProductArn", productArn(region, account));
-    o.put("GeneratorId", AsffText.clip(f.ruleId(), MAX_ID));
+    o.put("GeneratorId", SafeText.clip(f.ruleId(), MAX_ID));
     o.put("AwsAccountId", account);
     strings(o.putArray("Types"), AsffTypes.of(f.category()));
     o.put("CreatedAt", time);
@@ -91,8 +91,8 @@ public final class AsffFinding {
     o.put("FirstObservedAt", time);
     o.put("LastObservedAt", time);
     o.putObject("Severity").put("Label", f.severity());
-    o.put("Title", AsffText.firstOf(MAX_TITLE, f.title(), f.ruleTitle(), f.ruleId()));
-    o.put("Description", AsffText.firstOf(MAX_DESCRIPTION, f.description(), f.title(), f.ruleId()));
+    o.put("Title", SafeText.firstOf(MAX_TITLE, f.title(), f.ruleTitle(), f.ruleId()));
+    o.put("Description", SafeText.firstOf(MAX_DESCRIPTION, f.description(), f.title(), f.ruleId()));
     resources(o.putArray("Resources"), f, region, account);
     action(o, f, time);
     remediation(o, f);
@@ -121,7 +121,7 @@ public final class AsffFinding {
         break;
       }
       String type = RESOURCE_TYPES.contains(r.type()) ? r.type() : "Other";
-      String id = "AwsAccount".equals(type) ? accountResourceId(r.id(), account) : AsffText.clip(r.id(), MAX_ID);
+      String id = "AwsAccount".equals(type) ? accountResourceId(r.id(), account) : SafeText.clip(r.id(), MAX_ID);
       if (id != null) {
         out.addObject().put("Type", type).put("Id", id).put("Region", resourceRegion);
       }
@@ -137,23 +137,23 @@ public final class AsffFinding {
   }
 
   private static void action(ObjectNode o, Finding f, String time) {
-    String api = AsffText.clip(f.eventName(), MAX_OTHER);
+    String api = SafeText.clip(f.eventName(), MAX_OTHER);
     if (api == null) {
       return;
     }
     ObjectNode call = o.putObject("Action").put("ActionType", "AWS_API_CALL").putObject("AwsApiCallAction");
     call.put("Api", api);
-    String service = AsffText.clip(f.eventSource(), MAX_OTHER);
+    String service = SafeText.clip(f.eventSource(), MAX_OTHER);
     if (service != null) {
       call.put("ServiceName", service);
     }
     String ip = f.sourceIp();
-    if (AsffText.isIpv4(ip)) {
+    if (SafeText.isIpv4(ip)) {
       call.put("CallerType", "remoteip");
       call.putObject("RemoteIpDetails").put("IpAddressV4", ip);
-    } else if (AsffText.isIpv6(ip)) {
+    } else if (SafeText.isIpv6(ip)) {
       call.put("CallerType", "remoteip"); // ASFF has no IPv6 field here: the address is in ProductFields
-    } else if (AsffText.isHostname(ip)) {
+    } else if (SafeText.isHostname(ip)) {
       call.put("CallerType", "domain");
       call.putObject("DomainDetails").put("Domain", ip);
     }
@@ -162,9 +162,9 @@ public final class AsffFinding {
   }
 
   private static void remediation(ObjectNode o, Finding f) {
-    String rule = AsffText.firstOf(MAX_RECOMMENDATION, f.ruleTitle(), f.ruleId());
+    String rule = SafeText.firstOf(MAX_RECOMMENDATION, f.ruleTitle(), f.ruleId());
     ObjectNode recommendation = o.putObject("Remediation").putObject("Recommendation");
-    recommendation.put("Text", AsffText.clip(rule + ": follow the runbook"
+    recommendation.put("Text", SafeText.clip(rule + ": follow the runbook"
         + (f.runbook() == null ? "" : " " + f.runbook()), MAX_RECOMMENDATION));
     if (f.runbook() != null && f.runbook().startsWith("https://") && f.runbook().length() <= MAX_OTHER
         && f.runbook().chars().noneMatch(c -> c <= ' ')) {
@@ -220,7 +220,7 @@ public final class AsffFinding {
 
   /** All ours under one prefix: Security Hub reserves {@code aws/}, and other products share the map. */
   private static void field(ObjectNode fields, String key, String value) {
-    String clipped = AsffText.clip(value, MAX_FIELD_VALUE);
+    String clipped = SafeText.clip(value, MAX_FIELD_VALUE);
     if (clipped != null) {
       fields.put("trailwatch/" + key, clipped);
     }
@@ -238,7 +238,7 @@ public final class AsffFinding {
     for (Map.Entry<String, List<String>> e : f.compliance().entrySet()) {
       String framework = FRAMEWORKS.getOrDefault(e.getKey(), e.getKey());
       for (String ref : e.getValue()) {
-        String requirement = AsffText.clip(framework + " " + ref, MAX_OTHER);
+        String requirement = SafeText.clip(framework + " " + ref, MAX_OTHER);
         if (requirement != null && requirements.size() < MAX_REQUIREMENTS) {
           requirements.add(requirement);
         }

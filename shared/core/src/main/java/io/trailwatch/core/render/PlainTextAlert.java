@@ -89,17 +89,8 @@ public final class PlainTextAlert {
 
   /** An event's value made safe for a line of text: no control characters, bounded length. */
   static String value(String text) {
-    if (text == null) {
-      return "-";
-    }
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_VALUE));
-    for (int i = 0; i < text.length() && out.length() < MAX_VALUE; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (text.length() > MAX_VALUE) {
-      out.append(" [cut]");
-    }
-    return out.toString();
+    String safe = SafeText.clip(text, MAX_VALUE);
+    return safe == null ? "-" : safe;
   }
+
 }

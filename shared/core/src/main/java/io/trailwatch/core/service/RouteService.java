@@ -119,22 +119,18 @@ public final class RouteService {
       }
     });
     Set<String> failedFindings = deliverAll(toSend);
-    List<String> retry = new ArrayList<>();
+    Set<String> retry = new HashSet<>();
     for (String findingId : failedFindings) {
-      for (String messageId : messagesOf.getOrDefault(findingId, List.of())) {
-        if (!retry.contains(messageId)) {
-          retry.add(messageId);
-        }
-      }
+      retry.addAll(messagesOf.getOrDefault(findingId, List.of()));
     }
-    // A duplicate message of a finding that failed comes back too.
+    // In the batch's order; a duplicate message of a finding that failed comes back too.
+    List<String> ordered = new ArrayList<>();
     byMessage.forEach((messageId, finding) -> {
-      if (failedFindings.contains(finding.id()) && !retry.contains(messageId)) {
-        retry.add(messageId);
+      if (retry.contains(messageId) || failedFindings.contains(finding.id())) {
+        ordered.add(messageId);
       }
     });
-    retry.sort(java.util.Comparator.comparingInt(id -> new ArrayList<>(byMessage.keySet()).indexOf(id)));
-    return retry;
+    return ordered;
   }
 
   /**
@@ -192,13 +188,10 @@ public final class RouteService {
     }
     DedupStore.Occurrence occurrence;
     try {
-      Instant at = finding.eventTime() == null ? Instant.now() : Instant.parse(finding.eventTime());
-      occurrence = dedup.record(finding.dedupKey(), finding.id(), at, Duration.ofSeconds(finding.dedupWindowSeconds()));
+      occurrence = record(dedup, finding.dedupKey(), finding);
     } catch (LedgerUnavailableException e) {
       log.warn("dedup state unavailable; delivering, a repeat alert is possible", "findingId", finding.id(),
           "reason", e.getMessage());
-      return false;
-    } catch (DateTimeParseException e) {
       return false;
     }
     if (!occurrence.opensWindow()) {
@@ -216,6 +209,20 @@ public final class RouteService {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Records a finding under a key in the finding's rule window, at the event's time (so a replay groups as
+   * the live system did; an unreadable time counts as now).
+   */
+  static DedupStore.Occurrence record(DedupStore store, String key, Finding finding) {
+    Instant at;
+    try {
+      at = finding.eventTime() == null ? Instant.now() : Instant.parse(finding.eventTime());
+    } catch (DateTimeParseException e) {
+      at = Instant.now();
+    }
+    return store.record(key, finding.id(), at, Duration.ofSeconds(finding.dedupWindowSeconds()));
   }
 
   /**

@@ -5,9 +5,6 @@ import io.trailwatch.core.finding.FindingIds;
 import io.trailwatch.core.port.DedupStore;
 import io.trailwatch.core.port.LedgerUnavailableException;
 import io.trailwatch.core.rule.Severity;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +45,8 @@ final class StormDigest {
       String key = "storm|" + f.ruleId() + "|" + f.account();
       DedupStore.Occurrence occurrence;
       try {
-        Instant at = f.eventTime() == null ? Instant.now() : Instant.parse(f.eventTime());
-        occurrence = store.record(key, f.id(), at, Duration.ofSeconds(f.dedupWindowSeconds()));
-      } catch (LedgerUnavailableException | DateTimeParseException e) {
+        occurrence = RouteService.record(store, key, f);
+      } catch (LedgerUnavailableException e) {
         individual.add(f);
         continue;
       }

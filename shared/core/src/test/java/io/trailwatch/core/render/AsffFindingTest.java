@@ -142,9 +142,9 @@ class AsffFindingTest {
       assertThat(e.getKey()).hasSizeLessThanOrEqualTo(128);
       assertThat(e.getValue().asText()).hasSizeLessThanOrEqualTo(2048);
     });
-    assertThat(AsffText.clip("x".repeat(2000), 1024)).hasSize(1024);
-    assertThat(AsffText.clip("\u0000\n ", 10)).as("nothing printable is no value").isNull();
-    assertThat(AsffText.clip("a".repeat(9) + "\uD83D\uDE00", 10)).as("no half of a surrogate pair").isEqualTo("a".repeat(9) + "\u2026");
+    assertThat(SafeText.clip("x".repeat(2000), 1024)).hasSize(1024);
+    assertThat(SafeText.clip("\u0000\n ", 10)).as("nothing printable is no value").isNull();
+    assertThat(SafeText.clip("a".repeat(9) + "\uD83D\uDE00", 10)).as("no half of a surrogate pair").isEqualTo("a".repeat(9) + "\u2026");
   }
 
   @Test

@@ -1,13 +1,13 @@
 package io.trailwatch.core.render;
 
 /**
- * Text made fit for an ASFF field: control characters (which could forge lines in a console or a
- * ticket) become spaces, and the value is cut at the field's limit. Security Hub rejects a whole finding
- * whose field is too long or blank, and most event text is attacker-controlled, so every value from an
- * event goes through here.
+ * Event text made fit for a destination's field: control characters (which could forge lines in an
+ * e-mail, a console or a ticket) become spaces, and the value is cut at the field's limit with a marker.
+ * Most event text is attacker-controlled, so every value from an event that a plain-text or ASFF field
+ * shows goes through here (Slack's mrkdwn has its own escaping on top, in {@link SlackMessage}).
  */
-final class AsffText {
-  private AsffText() {}
+final class SafeText {
+  private SafeText() {}
 
   /** The value made safe and cut to {@code max} characters, or null when nothing printable is left. */
   static String clip(String text, int max) {
