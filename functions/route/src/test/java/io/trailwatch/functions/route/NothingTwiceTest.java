@@ -73,12 +73,17 @@ class NothingTwiceTest {
     dynamoServer.stop();
   }
 
-  @Test
-  void aRetryDeliversOnlyToTheDestinationThatFailed() throws IOException {
+  /** The webhook's URL in Secrets Manager, and Slack taking every post. */
+  static void slackAcceptsEverything() {
     aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
         .willReturn(okJson("{\"ARN\":\"" + SlackDeliveryTest.SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\""
             + aws.baseUrl() + SlackDeliveryTest.HOOK + "\"}")));
     aws.stubFor(post(urlEqualTo(SlackDeliveryTest.HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
+  }
+
+  @Test
+  void aRetryDeliversOnlyToTheDestinationThatFailed() throws IOException {
+    slackAcceptsEverything();
     aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
         .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
             .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>")));
@@ -111,10 +116,7 @@ class NothingTwiceTest {
 
   @Test
   void aStateTableThatCannotBeReachedCostsAPossibleDuplicateNeverTheAlert() throws IOException {
-    aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
-        .willReturn(okJson("{\"ARN\":\"" + SlackDeliveryTest.SECRET_ARN + "\",\"Name\":\"n\",\"SecretString\":\""
-            + aws.baseUrl() + SlackDeliveryTest.HOOK + "\"}")));
-    aws.stubFor(post(urlEqualTo(SlackDeliveryTest.HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    slackAcceptsEverything();
     Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL", aws.baseUrl());
     env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1");
