@@ -15,6 +15,8 @@ import io.trailwatch.core.service.OpsLog;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -30,7 +32,22 @@ public final class DetectWiring {
 
   private DetectWiring() {}
 
+  /**
+   * Builds the SQS client on a second thread while this one reads the catalog and builds the rule
+   * machine: the two share nothing, and each costs a few hundred milliseconds of class loading at a cold
+   * start (measured by {@code trailwatch coldstart}; Lambda gives init its full CPU allotment).
+   */
   public static DetectService detectService(Map<String, String> env, PrintStream out) {
+    CompletableFuture<FindingPublisher> publisher = new CompletableFuture<>();
+    Thread builder = new Thread(() -> {
+      try {
+        publisher.complete(publisher(env, out));
+      } catch (RuntimeException | Error e) {
+        publisher.completeExceptionally(e);
+      }
+    }, "trailwatch-sqs-client");
+    builder.setDaemon(true);
+    builder.start();
     List<Rule> rules = Catalogs.loadBuiltIn(ConditionVocabulary.standard());
     OpsLog log = new OpsLog(out);
     EvaluationContext tuning =
@@ -41,7 +58,22 @@ public final class DetectWiring {
                 "error", error.getClass().getSimpleName() + ": " + error.getMessage()));
     String minimum = env.get(MIN_SEVERITY);
     Severity floor = minimum == null || minimum.isBlank() ? Severity.LOW : Severity.parse(minimum);
-    return new DetectService(detector, publisher(env, out), floor, log);
+    return new DetectService(detector, joined(publisher), floor, log);
+  }
+
+  /** The built publisher, or the very exception its construction threw (not wrapped). */
+  private static FindingPublisher joined(CompletableFuture<FindingPublisher> publisher) {
+    try {
+      return publisher.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private static FindingPublisher publisher(Map<String, String> env, PrintStream out) {
