@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.trailwatch.cli.bench.TrafficGenerator;
 import io.trailwatch.cli.scan.ScanJob;
 import io.trailwatch.cli.scan.ScanStats;
-import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.config.Tuned;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.input.EventReader;
@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Rule> rules = catalog.loadRules();
-    Detector detector = new Detector(rules, tuning.loadTuning(), (r, e, err) -> {});
+    Tuned detector = Tuned.of(rules, tuning.loadConfig(rules), (r, e, err) -> {});
     boolean temporary = dir == null;
     Path where = temporary ? Files.createTempDirectory("trailwatch-bench") : Files.createDirectories(dir);
     try {
@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         bytes += Files.size(log);
       }
       System.out.printf("trailwatch bench: %,d events in %d files (%.1f MB), %d rules, %d cores, Java %s%n",
-          events, logs.size(), bytes / 1e6, detector.ruleCount(), Runtime.getRuntime().availableProcessors(),
+          events, logs.size(), bytes / 1e6, detector.detector().ruleCount(), Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
       int threads = Runtime.getRuntime().availableProcessors();
       double[] floor = new double[rounds];
@@ -167,13 +167,13 @@ final class BenchCommand implements Callable<Integer> {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static double timeScan(Detector detector, List<Path> logs, int threads) throws InterruptedException {
+  static double timeScan(Tuned detector, List<Path> logs, int threads) throws InterruptedException {
     long start = System.nanoTime();
     scan(detector, logs, threads);
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static ScanStats scan(Detector detector, List<Path> logs, int threads) throws InterruptedException {
+  static ScanStats scan(Tuned detector, List<Path> logs, int threads) throws InterruptedException {
     ScanStats stats = new ScanStats();
     new ScanJob(detector, EventReader.DEFAULT_MAX_RECORD_BYTES, stats, threads)
         .run(logs, new ScanJob.Listener() {

@@ -1,5 +1,6 @@
 package io.trailwatch.cli;
 
+import io.trailwatch.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,6 +51,10 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException invalid) {
+            invalid.problems().forEach(p -> commandLine.getErr().println("trailwatch: " + p));
+            return EXIT_USAGE;
+          }
           commandLine.getErr().println("trailwatch: " + oneLine(e));
           return EXIT_USAGE;
         });

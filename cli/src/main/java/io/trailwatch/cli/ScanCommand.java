@@ -6,7 +6,11 @@ import io.trailwatch.cli.scan.InputFiles;
 import io.trailwatch.cli.scan.Progress;
 import io.trailwatch.cli.scan.ScanJob;
 import io.trailwatch.cli.scan.ScanStats;
-import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.config.Suppression;
+import io.trailwatch.core.config.TrailwatchConfig;
+import io.trailwatch.core.config.Tuned;
+import io.trailwatch.cli.scan.RuleStats;
+import java.time.Instant;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.input.EventReader;
 import io.trailwatch.core.input.InputProblem;
@@ -73,6 +77,12 @@ final class ScanCommand implements Callable<Integer> {
       description = "Records bigger than this are reported and skipped (default: ${DEFAULT-VALUE}).")
   int maxRecordBytes = EventReader.DEFAULT_MAX_RECORD_BYTES;
 
+  @Option(
+      names = "--stats",
+      description = "After the scan, print per rule the findings it raised, how many the configuration's"
+          + " suppressions hid and how many were left, and what each suppression hid (on stderr).")
+  boolean showStats;
+
   @Option(names = "--quiet", description = "No summary on stderr (bad input is still reported).")
   boolean quiet;
 
@@ -112,11 +122,12 @@ final class ScanCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     List<Rule> rules = catalog.loadRules();
+    TrailwatchConfig config = tuning.loadConfig(rules);
     ScanStats stats = new ScanStats();
-    Detector detector =
-        new Detector(
+    Tuned engine =
+        Tuned.of(
             rules,
-            tuning.loadTuning(),
+            config,
             (rule, event, error) -> {
               stats.ruleErrors.increment();
               err.println("trailwatch: rule " + rule.id() + " failed on event " + event.eventId() + ": " + Main.oneLine(error));
@@ -124,15 +135,16 @@ final class ScanCommand implements Callable<Integer> {
     FindingPrinter printer = new FindingPrinter(format, out);
     Destinations.Wanted wanted = new Destinations.Wanted(slackWebhookUrl, snsTopicArn, securityHub, dryRun);
     RouteService delivery = wanted.any()
-        ? new RouteService(Destinations.build(wanted, Main.environment, out), new InMemoryDeliveryLedger(),
-            new InMemoryDedupStore(), DIGEST_THRESHOLD, new OpsLog(err))
+        ? new RouteService(Destinations.build(wanted, config.routing(), Main.environment, out),
+            new InMemoryDeliveryLedger(), new InMemoryDedupStore(),
+            config.digestThreshold() != null ? config.digestThreshold() : DIGEST_THRESHOLD, new OpsLog(err))
         : null;
     AtomicLong undelivered = new AtomicLong();
     long start = System.nanoTime();
     Severity failAt = threshold;
     AtomicBoolean reached = new AtomicBoolean();
     try (Progress progress = new Progress(stats, err, Progress.interactive())) {
-      new ScanJob(detector, maxRecordBytes, stats, threads)
+      new ScanJob(engine, maxRecordBytes, stats, threads)
           .run(
               files,
               new ScanJob.Listener() {
@@ -162,7 +174,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     out.flush();
     if (!quiet) {
-      summary(err, files.size(), stats, rules.size(), (System.nanoTime() - start) / 1e9);
+      summary(err, files.size(), stats, engine.detector().ruleCount(), (System.nanoTime() - start) / 1e9);
+    }
+    for (Suppression s : config.problems().isEmpty() ? List.<Suppression>of() : config.expiredAt(Instant.now())) {
+      err.printf("trailwatch: %s:%d: suppression '%s' (owner %s) expired on %s and no longer suppresses anything%n",
+          config.source(), s.line(), s.id(), s.owner(), s.expires());
+    }
+    if (showStats) {
+      err.println();
+      new RuleStats(stats, engine).print(err);
     }
     if (undelivered.get() > 0) {
       err.printf("trailwatch: %d findings could not be delivered (see the log lines above)%n", undelivered.get());

@@ -63,12 +63,12 @@ class ScanCommandTest {
 
   @Test
   void aBrokenConfigurationIsAUsageErrorThatNamesTheLine() throws IOException {
-    Files.writeString(dir.resolve("tw.yaml"), "allowlists:\n  deployers: []\nsuppressions: []\n");
+    Files.writeString(dir.resolve("tw.yaml"), "allowlists:\n  deployers: []\nsupressions: []\n");
 
     CliRun run = CliRun.of("scan", "--config", dir.resolve("tw.yaml").toString(), STOP_LOGGING.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("tw.yaml:3: unknown key 'suppressions'");
+    assertThat(run.err()).contains("tw.yaml:3: unknown section 'supressions' (did you mean 'suppressions'?)");
   }
 
   @Test

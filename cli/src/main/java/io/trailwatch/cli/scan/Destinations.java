@@ -4,7 +4,9 @@ import io.trailwatch.aws.RouteWiring;
 import io.trailwatch.aws.securityhub.SecurityHubChannel;
 import io.trailwatch.aws.slack.SlackChannel;
 import io.trailwatch.aws.sns.SnsChannel;
+import io.trailwatch.core.config.Routing;
 import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.RoutedChannel;
 import io.trailwatch.core.port.AlertChannel;
 import io.trailwatch.core.render.AsffFinding;
 import io.trailwatch.core.render.PlainTextAlert;
@@ -35,25 +37,34 @@ public final class Destinations {
     }
   }
 
-  public static List<AlertChannel> build(Wanted wanted, Map<String, String> environment, PrintStream out) {
+  /**
+   * The channels the flags ask for, each behind its route of the configuration: SNS and Security Hub
+   * take what their filter accepts; the one Slack webhook of the command line takes what any Slack route
+   * accepts.
+   */
+  public static List<AlertChannel> build(Wanted wanted, Routing routing, Map<String, String> environment,
+      PrintStream out) {
     List<AlertChannel> channels = new ArrayList<>();
     if (wanted.slackWebhook() != null) {
-      channels.add(wanted.dryRun()
+      channels.add(new RoutedChannel(wanted.dryRun()
           ? printing("slack", f -> SlackMessage.render(f).toPrettyString(), out)
-          : new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), wanted.slackWebhook()));
+          : new SlackChannel(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), wanted.slackWebhook()),
+          f -> !routing.slackChannels(f).isEmpty()));
     }
     if (wanted.snsTopicArn() != null) {
       String topic = wanted.snsTopicArn();
-      channels.add(wanted.dryRun()
+      channels.add(new RoutedChannel(wanted.dryRun()
           ? printing("sns", f -> "TopicArn: " + topic + "\nSubject: " + PlainTextAlert.subject(f)
               + "\nMessageAttributes: severity=" + f.severity() + " category=" + f.category() + " ruleId="
               + f.ruleId() + " account=" + f.account() + "\n\n" + PlainTextAlert.body(f), out)
-          : new SnsChannel(RouteWiring.sns(withRegion(environment, regionOfArn(topic))), topic));
+          : new SnsChannel(RouteWiring.sns(withRegion(environment, regionOfArn(topic))), topic),
+          routing.sns()::accepts));
     }
     if (wanted.securityHub()) {
-      channels.add(wanted.dryRun()
+      channels.add(new RoutedChannel(wanted.dryRun()
           ? printing("securityhub", f -> AsffFinding.render(f, f.region(), f.account()).toPrettyString(), out)
-          : perRegionSecurityHub(environment));
+          : perRegionSecurityHub(environment),
+          routing.securityHub()::accepts));
     }
     return channels;
   }

@@ -1,6 +1,6 @@
 package io.trailwatch.cli.scan;
 
-import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.config.Tuned;
 import io.trailwatch.core.event.AwsEvent;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.input.EventReader;
@@ -8,6 +8,7 @@ import io.trailwatch.core.input.EventSink;
 import io.trailwatch.core.input.InputProblem;
 import io.trailwatch.core.rule.Severity;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,13 +21,13 @@ import java.util.concurrent.Future;
  * input) and hands results back in file order, so output is the same whatever the thread count.
  */
 public final class ScanJob {
-  private final Detector detector;
+  private final Tuned engine;
   private final EventReader reader;
   private final ScanStats stats;
   private final int threads;
 
-  public ScanJob(Detector detector, int maxRecordBytes, ScanStats stats, int threads) {
-    this.detector = detector;
+  public ScanJob(Tuned engine, int maxRecordBytes, ScanStats stats, int threads) {
+    this.engine = engine;
     this.stats = stats;
     this.reader = new EventReader(maxRecordBytes, stats.bytes);
     this.threads = Math.max(1, threads);
@@ -68,6 +69,7 @@ public final class ScanJob {
 
   private FileResult scanFile(Path file) {
     FileResult result = new FileResult();
+    Instant now = Instant.now(); // suppressions expire by the clock, not by the replayed events' time
     reader.read(
         file,
         file.toString(),
@@ -75,9 +77,15 @@ public final class ScanJob {
           @Override
           public void event(AwsEvent event) {
             stats.events.increment();
-            for (Finding finding : detector.evaluate(event)) {
+            Tuned.Judgement judged = engine.judge(event, now);
+            for (Finding finding : judged.findings()) {
+              stats.raised(finding.ruleId());
               stats.finding(Severity.valueOf(finding.severity()));
               result.findings.add(finding);
+            }
+            for (Tuned.Hidden hidden : judged.hidden()) {
+              stats.raised(hidden.finding().ruleId());
+              stats.suppressed(hidden.finding().ruleId());
             }
           }
 

@@ -3,6 +3,8 @@ package io.trailwatch.cli.scan;
 import io.trailwatch.core.rule.Severity;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,8 +24,35 @@ public final class ScanStats {
     }
   }
 
+  private final Map<String, LongAdder> raised = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> suppressed = new ConcurrentHashMap<>();
+
   public void finding(Severity severity) {
     bySeverity.get(severity).increment();
+  }
+
+  /** A rule fired, whether or not a suppression then hid its finding. */
+  public void raised(String ruleId) {
+    raised.computeIfAbsent(ruleId, k -> new LongAdder()).increment();
+  }
+
+  public void suppressed(String ruleId) {
+    suppressed.computeIfAbsent(ruleId, k -> new LongAdder()).increment();
+  }
+
+  /** Findings each rule raised, by rule id (sorted). */
+  public Map<String, Long> raisedByRule() {
+    return sums(raised);
+  }
+
+  public Map<String, Long> suppressedByRule() {
+    return sums(suppressed);
+  }
+
+  private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
   }
 
   public long findings(Severity severity) {

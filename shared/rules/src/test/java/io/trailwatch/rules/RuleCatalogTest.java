@@ -18,7 +18,8 @@ import io.trailwatch.core.rule.Rule;
 import io.trailwatch.core.rule.RuleLoader;
 import io.trailwatch.core.testing.SampleResult;
 import io.trailwatch.core.testing.SampleRunner;
-import io.trailwatch.core.tuning.TuningLoader;
+import io.trailwatch.core.config.ConfigLoader;
+import io.trailwatch.core.config.Tuned;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,11 @@ class RuleCatalogTest {
 
   @Test
   void noRuleFiresOnTheBenignBaseline() {
-    Detector detector =
-        new Detector(
+    Set<String> ids = rules.stream().map(Rule::id).collect(java.util.stream.Collectors.toSet());
+    Tuned detector =
+        Tuned.of(
             rules,
-            TuningLoader.load(Path.of("../../trailwatch.yaml")),
+            new ConfigLoader(ids, java.time.Clock.systemUTC()).load(Path.of("../../trailwatch.yaml")),
             (rule, event, error) -> {
               throw new AssertionError(rule.id() + " threw on " + event.eventId(), error);
             });
@@ -127,7 +129,7 @@ class RuleCatalogTest {
             @Override
             public void event(AwsEvent event) {
               events[0]++;
-              for (Finding f : detector.evaluate(event)) {
+              for (Finding f : detector.judge(event, java.time.Instant.now()).findings()) {
                 fired.add(f.ruleId() + " on " + f.eventName() + " " + f.eventId() + " in " + file.getFileName());
               }
             }

@@ -1,6 +1,10 @@
 package io.trailwatch.core.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.core.config.LiveConfig;
+import io.trailwatch.core.config.Suppressions;
+import io.trailwatch.core.config.TrailwatchConfig;
+import io.trailwatch.core.config.Tuned;
 import io.trailwatch.core.detect.Detector;
 import io.trailwatch.core.event.AwsEvent;
 import io.trailwatch.core.event.BadRecordException;
@@ -8,6 +12,7 @@ import io.trailwatch.core.event.EventValidator;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.FindingPublisher;
 import io.trailwatch.core.rule.Severity;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -18,16 +23,34 @@ import java.util.List;
  * to publish propagates, so Lambda's retries and the on-failure destination keep the event.
  */
 public final class DetectService {
-  private final Detector detector;
+  private final LiveConfig<Tuned> engine;
   private final FindingPublisher publisher;
   private final Severity minimum;
+  private final Clock clock;
   private final OpsLog log;
 
-  public DetectService(Detector detector, FindingPublisher publisher, Severity minimum, OpsLog log) {
-    this.detector = detector;
+  /**
+   * @param engine the catalog as the current configuration runs it, refreshed when the configuration
+   *     changes
+   */
+  public DetectService(LiveConfig<Tuned> engine, FindingPublisher publisher, Severity minimum, Clock clock,
+      OpsLog log) {
+    this.engine = engine;
     this.publisher = publisher;
     this.minimum = minimum;
+    this.clock = clock;
     this.log = log;
+  }
+
+  /** A detector with no configuration: no suppressions, no overrides. */
+  public DetectService(Detector detector, FindingPublisher publisher, Severity minimum, OpsLog log) {
+    this(LiveConfig.fixed(TrailwatchConfig.EMPTY, c -> new Tuned(c, detector, Suppressions.NONE), log),
+        publisher, minimum, Clock.systemUTC(), log);
+  }
+
+  /** Read the configuration again at the next event (after a SnapStart restore). */
+  public void configurationMayBeStale() {
+    engine.expire();
   }
 
   /** The result of one event: how many findings were published, or why the event was rejected. */
@@ -40,7 +63,7 @@ public final class DetectService {
    * warm. Returns how many findings the sample gave.
    */
   public int prime(JsonNode sample) {
-    List<Finding> findings = detector.evaluate(EventValidator.toEvent(sample));
+    List<Finding> findings = engine.get().detector().evaluate(EventValidator.toEvent(sample));
     for (Finding finding : findings) {
       io.trailwatch.core.finding.FindingJson.toJson(finding);
     }
@@ -59,7 +82,18 @@ public final class DetectService {
       log.warn("event rejected", "eventId", id, "reason", e.getMessage());
       return new Outcome(id, 0, 0, e.getMessage());
     }
-    List<Finding> all = detector.evaluate(event);
+    Tuned.Judgement judged = engine.get().judge(event, clock.instant());
+    for (Tuned.Hidden h : judged.hidden()) {
+      log.info("finding suppressed", "suppression", h.by().id(), "ruleId", h.finding().ruleId(),
+          "findingId", h.finding().id(), "eventId", h.finding().eventId(), "owner", h.by().owner(),
+          "expires", h.by().expires().toString());
+    }
+    for (Tuned.Unhidden u : judged.unhidden()) {
+      log.warn("suppression expired; finding sent", "suppression", u.expired().id(), "ruleId",
+          u.finding().ruleId(), "findingId", u.finding().id(), "owner", u.expired().owner(),
+          "expired", u.expired().expires().toString());
+    }
+    List<Finding> all = judged.findings();
     List<Finding> kept =
         all.stream().filter(f -> Severity.valueOf(f.severity()).compareTo(minimum) >= 0).toList();
     if (!kept.isEmpty()) {

@@ -36,7 +36,10 @@ public final class OpsLog {
     line.put("message", message);
     for (int i = 0; i + 1 < fields.length; i += 2) {
       Object value = fields[i + 1];
-      if (value instanceof Number n) {
+      if (value instanceof java.util.Collection<?> list) {
+        var array = line.putArray(String.valueOf(fields[i]));
+        list.forEach(v -> array.add(String.valueOf(v)));
+      } else if (value instanceof Number n) {
         line.put(String.valueOf(fields[i]), n.longValue());
       } else {
         line.put(String.valueOf(fields[i]), value == null ? null : String.valueOf(value));

@@ -8,7 +8,7 @@ import io.trailwatch.core.event.EventValidator;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.rule.Rule;
-import io.trailwatch.core.tuning.TuningLoader;
+import io.trailwatch.core.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,8 @@ public final class SampleRunner {
   /** The configuration a rule's samples are evaluated with: its tests/tuning.yaml, or none. */
   public static EvaluationContext tuningFor(Rule rule) {
     Path tuning = rule.folder().resolve("tests").resolve("tuning.yaml");
-    return Files.isRegularFile(tuning) ? TuningLoader.load(tuning) : EvaluationContext.EMPTY;
+    return Files.isRegularFile(tuning)
+        ? new ConfigLoader(null, java.time.Clock.systemUTC()).load(tuning).context() : EvaluationContext.EMPTY;
   }
 
   public List<SampleResult> run(Rule rule) {

@@ -1,0 +1,59 @@
+package io.trailwatch.cli.scan;
+
+import io.trailwatch.core.config.Suppression;
+import io.trailwatch.core.config.Tuned;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code scan --stats}: what each rule raised over the scanned logs and what the configuration hid, so
+ * the effect of a new rule or a tuning change is seen on last month's CloudTrail before it ships.
+ *
+ * <pre>
+ * rule                                              raised  suppressed      sent
+ * lambda_function_code_updated_outside_pipeline         42          40         2
+ *
+ * suppression                      hid  owner                 expires
+ * hotfix-role-lambda                40  platform@example.com  2026-12-31
+ * </pre>
+ */
+public final class RuleStats {
+  private final ScanStats stats;
+  private final Tuned engine;
+
+  public RuleStats(ScanStats stats, Tuned engine) {
+    this.stats = stats;
+    this.engine = engine;
+  }
+
+  public void print(PrintStream out) {
+    Map<String, Long> raised = new TreeMap<>(stats.raisedByRule());
+    Map<String, Long> suppressed = stats.suppressedByRule();
+    int width = Math.max(4, raised.keySet().stream().mapToInt(String::length).max().orElse(4));
+    out.printf("%-" + width + "s %8s %11s %8s%n", "rule", "raised", "suppressed", "sent");
+    long totalRaised = 0;
+    long totalSuppressed = 0;
+    for (Map.Entry<String, Long> e : raised.entrySet()) {
+      long hid = suppressed.getOrDefault(e.getKey(), 0L);
+      out.printf("%-" + width + "s %8d %11d %8d%n", e.getKey(), e.getValue(), hid, e.getValue() - hid);
+      totalRaised += e.getValue();
+      totalSuppressed += hid;
+    }
+    out.printf("%-" + width + "s %8d %11d %8d%n", "total (" + raised.size() + " rules fired of "
+        + engine.detector().ruleCount() + ")", totalRaised, totalSuppressed, totalRaised - totalSuppressed);
+    if (engine.suppressions().isEmpty()) {
+      return;
+    }
+    Map<String, Long> hid = engine.suppressions().counts();
+    int idWidth = Math.max(11, hid.keySet().stream().mapToInt(String::length).max().orElse(11));
+    out.println();
+    out.printf("%-" + idWidth + "s %8s  %-24s %s%n", "suppression", "hid", "owner", "expires");
+    Instant now = Instant.now();
+    for (Suppression s : engine.suppressions().all()) {
+      out.printf("%-" + idWidth + "s %8d  %-24s %s%s%n", s.id(), hid.getOrDefault(s.id(), 0L), s.owner(),
+          s.expires(), s.expiredAt(now) ? " (expired: no longer suppressing)" : "");
+    }
+  }
+}
