@@ -97,6 +97,9 @@ class DetectHandlerTest {
     DetectHandler handler = handler(env());
     List<String> missing = new ArrayList<>();
     for (Path sample : positives()) {
+      if (needsAChangeWindow(sample.getParent().getParent())) {
+        continue; // silent without the configuration's window: its samples run in RuleCatalogTest with one
+      }
       sqs.resetRequests();
       String ruleId = sample.getParent().getParent().getParent().getFileName().toString();
       JsonNode result = invoke(handler, Files.readAllBytes(sample));
@@ -113,6 +116,11 @@ class DetectHandlerTest {
       }
     }
     assertThat(missing).isEmpty();
+  }
+
+  static boolean needsAChangeWindow(Path tests) throws IOException {
+    Path tuning = tests.resolve("tuning.yaml");
+    return Files.isRegularFile(tuning) && Files.readString(tuning).contains("change_windows:");
   }
 
   @Test

@@ -28,7 +28,9 @@ public final class ConditionVocabulary {
             new ActorNotInAllowlist(),
             new TargetIsAnotherUser(),
             new SecurityGroupOpenToWorld(),
-            new ConfigBecameNonCompliant()));
+            new ConfigBecameNonCompliant(),
+            new OutsideChangeWindow(),
+            new SourceIpNotInAllowlist()));
   }
 
   public List<ConditionType> types() {

@@ -332,7 +332,8 @@ public final class ConfigLoader {
           pattern = s.get("match").toString();
           String error = JsonRuleCompiler.check(pattern);
           if (error != null) {
-            problem(pointer + "/match", label + ": invalid pattern: " + error);
+            int cut = error.indexOf("\n at [Source");
+            problem(pointer + "/match", label + ": invalid pattern: " + (cut < 0 ? error : error.substring(0, cut)));
             ok = false;
           }
         }

@@ -104,4 +104,33 @@ class SmallConditionsTest {
     assertThatThrownBy(() -> ConditionFixture.build("{\"type\":\"security-group-open-to-world\",\"ports\":[\"ssh\"]}"))
         .hasMessageContaining("'ports' should be int list");
   }
+
+  @Test
+  void outsideChangeWindowJudgesTheEventsOwnTimeAndIsSilentWithoutAWindow() {
+    Condition outside = ConditionFixture.build("{\"type\":\"outside-change-window\",\"window\":\"deployments\"}");
+    EvaluationContext weekdays = new EvaluationContext(Map.of(), Map.of("deployments",
+        new io.trailwatch.core.config.ChangeWindow("deployments", java.time.ZoneId.of("Europe/Paris"),
+            java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+            java.time.LocalTime.of(8, 0), java.time.LocalTime.of(19, 0))));
+    AwsEvent saturday = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/deploy", null));
+    AwsEvent monday = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/deploy", null)
+        .replace("2026-03-14T10:00:00Z", "2026-03-16T10:00:00Z"));
+
+    assertThat(outside.test(saturday, weekdays)).isTrue();
+    assertThat(outside.test(monday, weekdays)).isFalse();
+    assertThat(outside.test(saturday, NONE)).as("no window configured: silent").isFalse();
+  }
+
+  @Test
+  void sourceIpNotInAllowlistReadsCidrBlocks() {
+    Condition offsite = ConditionFixture.build("{\"type\":\"source-ip-not-in-allowlist\",\"allowlist\":\"office\"}");
+    EvaluationContext office = new EvaluationContext(Map.of("office", List.of("198.51.100.0/24", "2001:db8::/32")));
+    AwsEvent fromOffice = TestEvents.event("iam.amazonaws.com", "CreateUser", "{}");
+    AwsEvent fromElsewhere = TestEvents.fromJson(TestEvents.record("iam.amazonaws.com", "CreateUser", "{}").toString()
+        .replace("198.51.100.10", "203.0.113.9"));
+
+    assertThat(offsite.test(fromOffice, office)).isFalse();
+    assertThat(offsite.test(fromElsewhere, office)).isTrue();
+    assertThat(offsite.test(fromOffice, NONE)).as("no trusted network configured").isTrue();
+  }
 }
