@@ -4,6 +4,9 @@ import io.trailwatch.core.config.Suppression;
 import io.trailwatch.core.config.Tuned;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,10 +25,23 @@ import java.util.TreeMap;
 public final class RuleStats {
   private final ScanStats stats;
   private final Tuned engine;
+  private final Instant now;
 
-  public RuleStats(ScanStats stats, Tuned engine) {
+  /** @param now what the suppressions' expiries are judged against */
+  public RuleStats(ScanStats stats, Tuned engine, Instant now) {
     this.stats = stats;
     this.engine = engine;
+    this.now = now;
+  }
+
+  /**
+   * An expiry as it was written: a date means the end of that day in UTC, so an instant at midnight UTC
+   * shows as the day before it ({@code expires: 2026-12-31} is 2027-01-01T00:00:00Z and shows as
+   * 2026-12-31); any other instant shows as itself.
+   */
+  public static String expiry(Instant expires) {
+    ZonedDateTime utc = expires.atZone(ZoneOffset.UTC);
+    return utc.toLocalTime().equals(LocalTime.MIDNIGHT) ? utc.toLocalDate().minusDays(1).toString() : expires.toString();
   }
 
   public void print(PrintStream out) {
@@ -50,10 +66,9 @@ public final class RuleStats {
     int idWidth = Math.max(11, hid.keySet().stream().mapToInt(String::length).max().orElse(11));
     out.println();
     out.printf("%-" + idWidth + "s %8s  %-24s %s%n", "suppression", "hid", "owner", "expires");
-    Instant now = Instant.now();
     for (Suppression s : engine.suppressions().all()) {
       out.printf("%-" + idWidth + "s %8d  %-24s %s%s%n", s.id(), hid.getOrDefault(s.id(), 0L), s.owner(),
-          s.expires(), s.expiredAt(now) ? " (expired: no longer suppressing)" : "");
+          expiry(s.expires()), s.expiredAt(now) ? " (expired: no longer suppressing)" : "");
     }
   }
 }
