@@ -47,7 +47,8 @@ public final class RuleStats {
   public void print(PrintStream out) {
     Map<String, Long> raised = new TreeMap<>(stats.raisedByRule());
     Map<String, Long> suppressed = stats.suppressedByRule();
-    int width = Math.max(4, raised.keySet().stream().mapToInt(String::length).max().orElse(4));
+    String total = "total (" + raised.size() + " rules fired of " + engine.detector().ruleCount() + ")";
+    int width = Math.max(total.length(), raised.keySet().stream().mapToInt(String::length).max().orElse(4));
     out.printf("%-" + width + "s %8s %11s %8s%n", "rule", "raised", "suppressed", "sent");
     long totalRaised = 0;
     long totalSuppressed = 0;
@@ -57,17 +58,17 @@ public final class RuleStats {
       totalRaised += e.getValue();
       totalSuppressed += hid;
     }
-    out.printf("%-" + width + "s %8d %11d %8d%n", "total (" + raised.size() + " rules fired of "
-        + engine.detector().ruleCount() + ")", totalRaised, totalSuppressed, totalRaised - totalSuppressed);
+    out.printf("%-" + width + "s %8d %11d %8d%n", total, totalRaised, totalSuppressed, totalRaised - totalSuppressed);
     if (engine.suppressions().isEmpty()) {
       return;
     }
     Map<String, Long> hid = engine.suppressions().counts();
     int idWidth = Math.max(11, hid.keySet().stream().mapToInt(String::length).max().orElse(11));
     out.println();
-    out.printf("%-" + idWidth + "s %8s  %-24s %s%n", "suppression", "hid", "owner", "expires");
+    int ownerWidth = Math.max(5, engine.suppressions().all().stream().mapToInt(s -> s.owner().length()).max().orElse(5));
+    out.printf("%-" + idWidth + "s %8s  %-" + ownerWidth + "s  %s%n", "suppression", "hid", "owner", "expires");
     for (Suppression s : engine.suppressions().all()) {
-      out.printf("%-" + idWidth + "s %8d  %-24s %s%s%n", s.id(), hid.getOrDefault(s.id(), 0L), s.owner(),
+      out.printf("%-" + idWidth + "s %8d  %-" + ownerWidth + "s  %s%s%n", s.id(), hid.getOrDefault(s.id(), 0L), s.owner(),
           expiry(s.expires()), s.expiredAt(now) ? " (expired: no longer suppressing)" : "");
     }
   }
