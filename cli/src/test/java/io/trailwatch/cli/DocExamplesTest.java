@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documentation's examples, executed, so what the docs show is what trailwatch does.
@@ -77,13 +78,15 @@ class DocExamplesTest {
     }
   }
 
+  @TempDir Path scratches;
+
   @TestFactory
   Stream<DynamicNode> everyExampleOfTheDocsHolds() throws IOException {
     List<DynamicNode> docs = new ArrayList<>();
     for (String doc : DOCS) {
       String text = Files.readString(REPO.resolve(doc));
       List<Block> blocks = blocks(doc, text);
-      Path scratch = Files.createTempDirectory("trailwatch-doc-");
+      Path scratch = Files.createDirectories(scratches.resolve(doc.replace('/', '_')));
       List<DynamicNode> tests = new ArrayList<>();
       tests.add(dynamicTest(doc + ": scratch folder", () -> prepare(scratch)));
       for (Block b : blocks) {
