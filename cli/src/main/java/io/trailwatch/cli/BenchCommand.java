@@ -175,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
 
   static ScanStats scan(Tuned detector, List<Path> logs, int threads) throws InterruptedException {
     ScanStats stats = new ScanStats();
-    new ScanJob(detector, EventReader.DEFAULT_MAX_RECORD_BYTES, stats, threads)
+    new ScanJob(detector, EventReader.DEFAULT_MAX_RECORD_BYTES, stats, threads, Main.clock)
         .run(logs, new ScanJob.Listener() {
           @Override
           public void findings(List<Finding> findings) {}

@@ -1,13 +1,15 @@
 package io.trailwatch.cli;
 
 import io.trailwatch.core.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code trailwatch} command. Exit codes: 0 ran (whatever it found), 1 a rule test failed, 2 usage or
- * I/O error (one line, never a stack trace), 3 {@code --fail-on} met, 4 a destination did not take a
- * finding.
+ * The {@code trailwatch} command. Exit codes: 0 ran (whatever it found), 1 a rule test failed or
+ * {@code config validate} found problems, 2 usage or I/O error (one line, never a stack trace), 3
+ * {@code --fail-on} met, 4 a destination did not take a finding.
  */
 @Command(
     name = "trailwatch",
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       RulesCommand.class,
       TestCommand.class,
+      NewRuleCommand.class,
+      ConfigCommand.class,
       BenchCommand.class,
       InvokeCommand.class,
       ColdStartCommand.class,
@@ -34,6 +38,18 @@ public final class Main implements Runnable {
    * of its own (an SDK endpoint pointing at a local server) without touching the JVM's.
    */
   static volatile java.util.Map<String, String> environment = System.getenv();
+
+  /**
+   * The clock suppressions expire by. A test pins it, so examples whose suppressions expire on a written
+   * date (docs/tuning.md) show the same output whatever day they run.
+   */
+  static volatile Clock clock = Clock.systemUTC();
+
+  /**
+   * Where defaults are looked up ({@code ./trailwatch.yaml}, {@code ./shared/rules/catalog}): the process's
+   * folder. A test points it elsewhere to run the real command as if started in another folder.
+   */
+  static volatile Path workingDirectory = Path.of("");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

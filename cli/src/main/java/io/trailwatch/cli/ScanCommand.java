@@ -144,7 +144,7 @@ final class ScanCommand implements Callable<Integer> {
     Severity failAt = threshold;
     AtomicBoolean reached = new AtomicBoolean();
     try (Progress progress = new Progress(stats, err, Progress.interactive())) {
-      new ScanJob(engine, maxRecordBytes, stats, threads)
+      new ScanJob(engine, maxRecordBytes, stats, threads, Main.clock)
           .run(
               files,
               new ScanJob.Listener() {
@@ -176,13 +176,13 @@ final class ScanCommand implements Callable<Integer> {
     if (!quiet) {
       summary(err, files.size(), stats, engine.detector().ruleCount(), (System.nanoTime() - start) / 1e9);
     }
-    for (Suppression s : config.problems().isEmpty() ? List.<Suppression>of() : config.expiredAt(Instant.now())) {
+    for (Suppression s : config.problems().isEmpty() ? List.<Suppression>of() : config.expiredAt(Main.clock.instant())) {
       err.printf("trailwatch: %s:%d: suppression '%s' (owner %s) expired on %s and no longer suppresses anything%n",
-          config.source(), s.line(), s.id(), s.owner(), s.expires());
+          config.source(), s.line(), s.id(), s.owner(), RuleStats.expiry(s.expires()));
     }
     if (showStats) {
       err.println();
-      new RuleStats(stats, engine).print(err);
+      new RuleStats(stats, engine, Main.clock.instant()).print(err);
     }
     if (undelivered.get() > 0) {
       err.printf("trailwatch: %d findings could not be delivered (see the log lines above)%n", undelivered.get());

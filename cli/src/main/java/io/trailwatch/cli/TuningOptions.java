@@ -5,7 +5,6 @@ import io.trailwatch.core.config.TrailwatchConfig;
 import io.trailwatch.core.rule.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +27,7 @@ final class TuningOptions {
   TrailwatchConfig loadConfig(List<Rule> rules) {
     Path file = config;
     if (file == null) {
-      Path local = Path.of("trailwatch.yaml");
+      Path local = Main.workingDirectory.resolve("trailwatch.yaml");
       if (!Files.isRegularFile(local)) {
         return TrailwatchConfig.EMPTY;
       }
@@ -37,6 +36,6 @@ final class TuningOptions {
       throw new IllegalArgumentException("--config " + file + ": no such file");
     }
     Set<String> ids = rules.stream().map(Rule::id).collect(Collectors.toSet());
-    return new ConfigLoader(ids, Clock.systemUTC()).load(file);
+    return new ConfigLoader(ids, Main.clock).load(file);
   }
 }

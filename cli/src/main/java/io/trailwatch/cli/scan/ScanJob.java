@@ -8,6 +8,7 @@ import io.trailwatch.core.input.EventSink;
 import io.trailwatch.core.input.InputProblem;
 import io.trailwatch.core.rule.Severity;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,12 @@ public final class ScanJob {
   private final EventReader reader;
   private final ScanStats stats;
   private final int threads;
+  private final Clock clock;
 
-  public ScanJob(Tuned engine, int maxRecordBytes, ScanStats stats, int threads) {
+  /** @param clock what suppressions expire by: the clock, not the replayed events' time */
+  public ScanJob(Tuned engine, int maxRecordBytes, ScanStats stats, int threads, Clock clock) {
     this.engine = engine;
+    this.clock = clock;
     this.stats = stats;
     this.reader = new EventReader(maxRecordBytes, stats.bytes);
     this.threads = Math.max(1, threads);
@@ -69,7 +73,7 @@ public final class ScanJob {
 
   private FileResult scanFile(Path file) {
     FileResult result = new FileResult();
-    Instant now = Instant.now(); // suppressions expire by the clock, not by the replayed events' time
+    Instant now = clock.instant();
     reader.read(
         file,
         file.toString(),

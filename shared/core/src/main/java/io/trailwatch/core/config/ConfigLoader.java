@@ -65,6 +65,28 @@ public final class ConfigLoader {
   private final Clock clock;
 
   /**
+   * The keys every mapping of the configuration may hold, by where the mapping is: a JSON Pointer in which
+   * {@code *} stands for any name (a rule id, a window name) or any list index. Mappings whose keys are
+   * names (allowlists, rules, change_windows, account_names) are not listed. Published so the schema
+   * ({@code docs/trailwatch.schema.json}) is tested to name exactly these keys.
+   */
+  public static Map<String, Set<String>> knownKeys() {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    out.put("", TOP);
+    out.put("/rules/*", OVERRIDE);
+    out.put("/suppressions/*", SUPPRESSION);
+    out.put("/change_windows/*", WINDOW);
+    out.put("/routing", ROUTING);
+    out.put("/routing/sns", FILTER);
+    out.put("/routing/security_hub", FILTER);
+    out.put("/routing/slack/*", SLACK_ROUTE);
+    out.put("/alerts", ALERTS);
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    out.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /**
    * @param ruleIds the rules of the catalog, so overrides and suppressions naming another are refused;
    *     null to skip that check
    */
