@@ -28,7 +28,8 @@ final class ContractCheck {
           Map.of(
               "TRAILWATCH_FINDINGS_QUEUE_URL", Map.of("Ref", "FindingsQueue"),
               "TRAILWATCH_DEPLOYER_ARNS", Map.of("Fn::Join", List.of(",", Map.of("Ref", "DeployerPrincipalArns"))),
-              "TRAILWATCH_MIN_SEVERITY", Map.of("Ref", "MinimumSeverity")),
+              "TRAILWATCH_MIN_SEVERITY", Map.of("Ref", "MinimumSeverity"),
+              "TRAILWATCH_CONFIG_PARAMETER", Map.of("Ref", "ConfigParameterName")),
           "RouteFunction",
           Map.of(
               "TRAILWATCH_ALERT_TOPIC_ARN", Map.of("Ref", "AlertTopic"),
@@ -38,11 +39,13 @@ final class ContractCheck {
               "TRAILWATCH_ACCOUNT_ID", Map.of("Ref", "AWS::AccountId"),
               "TRAILWATCH_ACCOUNT_NAMES", Map.of("Ref", "AccountNames"),
               "TRAILWATCH_ORGANIZATIONS_NAMES", Map.of("Ref", "AccountNamesFromOrganizations"),
-              "TRAILWATCH_DIGEST_THRESHOLD", Map.of("Ref", "DigestThreshold")));
+              "TRAILWATCH_DIGEST_THRESHOLD", Map.of("Ref", "DigestThreshold"),
+              "TRAILWATCH_CONFIG_PARAMETER", Map.of("Ref", "ConfigParameterName")));
   static final List<String> PARAMETERS =
       List.of(
           "AlertEmail", "SlackWebhookSecretArn", "EnableSecurityHub", "MinimumSeverity", "DeployerPrincipalArns",
-          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames", "AccountNamesFromOrganizations", "DigestThreshold");
+          "IncludeReadOnlyEvents", "LogRetentionDays", "AccountNames", "AccountNamesFromOrganizations", "DigestThreshold",
+          "ConfigParameterName");
 
   static {
     RESOURCES.put("DetectFunction", "AWS::Serverless::Function");

@@ -2,8 +2,12 @@ package io.trailwatch.aws;
 
 import io.trailwatch.aws.sqs.SqsFindingPublisher;
 import io.trailwatch.core.condition.ConditionVocabulary;
-import io.trailwatch.core.condition.EvaluationContext;
-import io.trailwatch.core.detect.Detector;
+import io.trailwatch.core.config.Allowlist;
+import io.trailwatch.core.config.ConfigSource;
+import io.trailwatch.core.config.LiveConfig;
+import io.trailwatch.core.config.TrailwatchConfig;
+import io.trailwatch.core.config.Tuned;
+import io.trailwatch.core.detect.RuleErrorListener;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.FindingPublisher;
 import io.trailwatch.core.port.LogChannel;
@@ -13,15 +17,21 @@ import io.trailwatch.core.rule.Severity;
 import io.trailwatch.core.service.DetectService;
 import io.trailwatch.core.service.OpsLog;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the detector function's service from its environment. Called once per container, at init, so
- * SnapStart snapshots the loaded catalog and the built client.
+ * SnapStart snapshots the loaded catalog, the built clients and the configuration read at init (read
+ * again after a restore: {@code DetectHandler.afterRestore}).
  */
 public final class DetectWiring {
   public static final String FINDINGS_QUEUE_URL = "TRAILWATCH_FINDINGS_QUEUE_URL";
@@ -29,42 +39,77 @@ public final class DetectWiring {
   public static final String MIN_SEVERITY = "TRAILWATCH_MIN_SEVERITY";
   /** Set by {@code trailwatch invoke}: findings go to the console when no queue is configured. */
   public static final String LOCAL = "TRAILWATCH_LOCAL";
+  /** The allowlist the "outside the pipeline" rules consult. */
+  static final String DEPLOYERS = "deployers";
 
   private DetectWiring() {}
 
   /**
    * Builds the SQS client on a second thread while this one reads the catalog and builds the rule
    * machine: the two share nothing, and each costs a few hundred milliseconds of class loading at a cold
-   * start (measured by {@code trailwatch coldstart}; Lambda gives init its full CPU allotment).
+   * start (measured by {@code trailwatch coldstart}; Lambda gives init its full CPU allotment). When a
+   * configuration parameter is set, a third thread builds the SSM client and reads it meanwhile; when it is
+   * not, no SSM class is loaded.
    */
   public static DetectService detectService(Map<String, String> env, PrintStream out) {
-    CompletableFuture<FindingPublisher> publisher = new CompletableFuture<>();
-    Thread builder = new Thread(() -> {
-      try {
-        publisher.complete(publisher(env, out));
-      } catch (RuntimeException | Error e) {
-        publisher.completeExceptionally(e);
-      }
-    }, "trailwatch-sqs-client");
-    builder.setDaemon(true);
-    builder.start();
-    List<Rule> rules = Catalogs.loadBuiltIn(ConditionVocabulary.standard());
-    OpsLog log = new OpsLog(out);
-    EvaluationContext tuning =
-        new EvaluationContext(Map.of("deployers", Environment.list(env.get(DEPLOYER_ARNS))));
-    Detector detector =
-        new Detector(rules, tuning, (rule, event, error) ->
-            log.error("rule failed", "ruleId", rule.id(), "eventId", event.eventId(),
-                "error", error.getClass().getSimpleName() + ": " + error.getMessage()));
-    String minimum = env.get(MIN_SEVERITY);
-    Severity floor = minimum == null || minimum.isBlank() ? Severity.LOW : Severity.parse(minimum);
-    return new DetectService(detector, joined(publisher), floor, log);
+    return detectService(env, out, Clock.systemUTC());
   }
 
-  /** The built publisher, or the very exception its construction threw (not wrapped). */
-  private static FindingPublisher joined(CompletableFuture<FindingPublisher> publisher) {
+  /** As {@link #detectService(Map, PrintStream)}, on a clock of the caller's (tests advance it past the TTL). */
+  public static DetectService detectService(Map<String, String> env, PrintStream out, Clock clock) {
+    CompletableFuture<FindingPublisher> publisher = beside("trailwatch-sqs-client", () -> publisher(env, out));
+    CompletableFuture<ConfigSource> config = ConfigWiring.configured(env)
+        ? beside("trailwatch-ssm-client", () -> ConfigWiring.prefetched(env))
+        : CompletableFuture.completedFuture(null);
+    List<Rule> rules = Catalogs.loadBuiltIn(ConditionVocabulary.standard());
+    OpsLog log = new OpsLog(out);
+    RuleErrorListener errors = (rule, event, error) ->
+        log.error("rule failed", "ruleId", rule.id(), "eventId", event.eventId(),
+            "error", error.getClass().getSimpleName() + ": " + error.getMessage());
+    List<String> deployers = Environment.list(env.get(DEPLOYER_ARNS));
+    Set<String> ruleIds = new HashSet<>();
+    rules.forEach(r -> ruleIds.add(r.id()));
+    String minimum = env.get(MIN_SEVERITY);
+    Severity floor = minimum == null || minimum.isBlank() ? Severity.LOW : Severity.parse(minimum);
+    LiveConfig<Tuned> engine = ConfigWiring.live(joined(config), env, ruleIds,
+        c -> Tuned.of(rules, withDeployers(c, deployers), errors), clock, log);
+    return new DetectService(engine, joined(publisher), floor, clock, log);
+  }
+
+  /**
+   * The configuration with the deployment's {@value #DEPLOYER_ARNS} (template parameter
+   * DeployerPrincipalArns) as its {@code deployers} allowlist when it defines none: the parameter is the
+   * fallback, and a configuration that lists deployers replaces it entirely.
+   */
+  static TrailwatchConfig withDeployers(TrailwatchConfig c, List<String> deployers) {
+    if (deployers.isEmpty() || c.allowlists().containsKey(DEPLOYERS)) {
+      return c;
+    }
+    Map<String, Allowlist> lists = new LinkedHashMap<>(c.allowlists());
+    lists.put(DEPLOYERS, new Allowlist(DEPLOYERS, Allowlist.Kind.PRINCIPALS, List.copyOf(deployers)));
+    return new TrailwatchConfig(c.source(), c.version(), Map.copyOf(lists), c.overrides(), c.suppressions(),
+        c.changeWindows(), c.routing(), c.digestThreshold(), c.accountNames(), c.problems());
+  }
+
+  /** Runs work on a daemon thread of its own; the future holds what it built or what it threw. */
+  private static <T> CompletableFuture<T> beside(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread builder = new Thread(() -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }, name);
+    builder.setDaemon(true);
+    builder.start();
+    return result;
+  }
+
+  /** What was built beside, or the very exception its construction threw (not wrapped). */
+  private static <T> T joined(CompletableFuture<T> built) {
     try {
-      return publisher.join();
+      return built.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

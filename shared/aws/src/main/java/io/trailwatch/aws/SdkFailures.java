@@ -14,12 +14,22 @@ public final class SdkFailures {
 
   /** The delivery failure of a call that threw, its message naming the call and the HTTP status. */
   public static DeliveryException delivery(String call, SdkException e) {
+    return new DeliveryException(reason(call, e), !transientFailure(e), e);
+  }
+
+  /** What went wrong, for a log line: the call, the HTTP status when the service answered, its message. */
+  public static String reason(String call, SdkException e) {
     if (e instanceof SdkServiceException service) {
-      boolean transientFailure =
-          service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429;
-      return new DeliveryException(call + " failed with HTTP " + service.statusCode() + ": " + e.getMessage(),
-          !transientFailure, e);
+      return call + " failed with HTTP " + service.statusCode() + ": " + e.getMessage();
     }
-    return new DeliveryException(call + " failed: " + e.getMessage(), false, e);
+    return call + " failed: " + e.getMessage();
+  }
+
+  /** Throttling, 429, 5xx, or no answer at all (network, timeout): the next try may succeed. */
+  public static boolean transientFailure(SdkException e) {
+    if (e instanceof SdkServiceException service) {
+      return service.isThrottlingException() || service.statusCode() >= 500 || service.statusCode() == 429;
+    }
+    return true;
   }
 }

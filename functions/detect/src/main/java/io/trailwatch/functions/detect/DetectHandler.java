@@ -26,7 +26,8 @@ import org.crac.Resource;
  * <p>SnapStart: the catalog, the Event Ruler machine and the SQS client are built in the constructor, so
  * they are in the snapshot; before the snapshot is taken, {@link #beforeCheckpoint} runs a sample event
  * through the detector (without publishing) so the classes and code paths of the first event are loaded
- * too. The SQS client's first call is not primed: it would send a message.
+ * too. The SQS client's first call is not primed: it would send a message. A restored snapshot may be
+ * days old, so {@link #afterRestore} has the configuration (Parameter Store) read again at the first event.
  */
 public final class DetectHandler implements RequestStreamHandler, Resource {
   /** A sample that fires a rule, so priming walks the whole path including a finding's JSON. */
@@ -56,7 +57,9 @@ public final class DetectHandler implements RequestStreamHandler, Resource {
 
   @Override
   public void afterRestore(org.crac.Context<? extends Resource> context) {
-    // Nothing to re-establish: the url-connection client opens connections per request.
+    // The url-connection client opens connections per request: nothing to re-establish. The configuration
+    // in the snapshot is as old as the published version: read it again at the first event.
+    service.configurationMayBeStale();
   }
 
   @Override

@@ -34,9 +34,15 @@ public final class SlackChannel implements AlertChannel {
   private final URI webhook;
   private final Enricher enricher;
   private final Sleeper sleeper;
+  private final String name;
 
   public SlackChannel(HttpClient http, URI webhook, Enricher enricher) {
-    this(http, webhook, enricher, d -> Thread.sleep(d.toMillis()));
+    this(http, webhook, enricher, "slack");
+  }
+
+  /** @param name the channel's name in logs and in the delivery ledger ({@code slack:oncall}) */
+  public SlackChannel(HttpClient http, URI webhook, Enricher enricher, String name) {
+    this(http, webhook, enricher, d -> Thread.sleep(d.toMillis()), name);
   }
 
   public SlackChannel(HttpClient http, URI webhook) {
@@ -44,15 +50,20 @@ public final class SlackChannel implements AlertChannel {
   }
 
   SlackChannel(HttpClient http, URI webhook, Enricher enricher, Sleeper sleeper) {
+    this(http, webhook, enricher, sleeper, "slack");
+  }
+
+  SlackChannel(HttpClient http, URI webhook, Enricher enricher, Sleeper sleeper, String name) {
     this.http = http;
     this.webhook = webhook;
     this.enricher = enricher;
     this.sleeper = sleeper;
+    this.name = name;
   }
 
   @Override
   public String name() {
-    return "slack";
+    return name;
   }
 
   @Override
