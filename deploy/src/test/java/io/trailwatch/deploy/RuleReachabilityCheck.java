@@ -51,19 +51,29 @@ final class RuleReachabilityCheck {
     List<String> unreachable = new ArrayList<>();
     List<String> twice = new ArrayList<>();
     for (Path sample : samples) {
-      String event = Files.readString(sample);
-      JsonNode tree = EventPatternCheck.JSON.readTree(event);
-      boolean readOnly = tree.path("detail").path("readOnly").asBoolean(false)
-          && tree.path("detail-type").asText().endsWith("via CloudTrail");
-      List<String> delivering = machine.rulesForJSONEvent(event).stream()
-          .filter(name -> delivers(rules.stream().filter(r -> r.event().equals(name)).findFirst().orElseThrow(), readOnly))
-          .sorted()
-          .toList();
-      if (delivering.isEmpty()) {
-        String why = readOnly ? " (read-only: needs a rule that can be " + ALL_MANAGEMENT_EVENTS + ")" : "";
-        unreachable.add(display(sample) + why);
-      } else if (delivering.size() > 1) {
-        twice.add(display(sample) + " passes " + delivering);
+      JsonNode whole = EventPatternCheck.JSON.readTree(Files.readString(sample));
+      List<JsonNode> events = new ArrayList<>();
+      if (whole.isArray()) {
+        whole.forEach(events::add); // a stateful rule's sequence: every event of it must reach the detector
+      } else {
+        events.add(whole);
+      }
+      for (int i = 0; i < events.size(); i++) {
+        JsonNode tree = events.get(i);
+        String event = tree.toString();
+        String name = display(sample) + (whole.isArray() ? "[" + i + "]" : "");
+        boolean readOnly = tree.path("detail").path("readOnly").asBoolean(false)
+            && tree.path("detail-type").asText().endsWith("via CloudTrail");
+        List<String> delivering = machine.rulesForJSONEvent(event).stream()
+            .filter(n -> delivers(rules.stream().filter(r -> r.event().equals(n)).findFirst().orElseThrow(), readOnly))
+            .sorted()
+            .toList();
+        if (delivering.isEmpty()) {
+          String why = readOnly ? " (read-only: needs a rule that can be " + ALL_MANAGEMENT_EVENTS + ")" : "";
+          unreachable.add(name + why);
+        } else if (delivering.size() > 1) {
+          twice.add(name + " passes " + delivering);
+        }
       }
     }
     List<String> problems = new ArrayList<>();

@@ -10,7 +10,10 @@ import io.trailwatch.core.rule.Severity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import io.trailwatch.core.detect.StatefulRules;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +47,8 @@ public final class ScanJob {
     void problems(List<InputProblem> problems, long dropped);
   }
 
+  private final List<StatefulRules.Candidate> pending = Collections.synchronizedList(new ArrayList<>());
+
   public void run(List<Path> files, Listener listener) throws InterruptedException {
     stats.filesTotal = files.size();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -66,6 +71,18 @@ public final class ScanJob {
         listener.problems(result.problems, result.problemsDropped);
         listener.findings(result.findings);
       }
+      // Stateful rules (thresholds, first seen) are decided last, in the events' time order, so a
+      // replay builds the same state whatever the thread count and the order of the files.
+      List<StatefulRules.Candidate> candidates = new ArrayList<>(pending);
+      candidates.sort(Comparator.comparing(StatefulRules.Candidate::time));
+      List<Finding> admitted = engine.admit(candidates);
+      for (Finding finding : admitted) {
+        stats.raised(finding.ruleId());
+        stats.finding(Severity.valueOf(finding.severity()));
+      }
+      if (!admitted.isEmpty()) {
+        listener.findings(admitted);
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -81,7 +98,8 @@ public final class ScanJob {
           @Override
           public void event(AwsEvent event) {
             stats.events.increment();
-            Tuned.Judgement judged = engine.judge(event, now);
+            Tuned.Judgement judged = engine.judgeDeferred(event, now);
+            pending.addAll(judged.pending());
             for (Finding finding : judged.findings()) {
               stats.raised(finding.ruleId());
               stats.finding(Severity.valueOf(finding.severity()));

@@ -45,9 +45,50 @@ class CoverageDocTest {
     CIS_MONITORING.put("4.16", "(posture, not an event): Security Hub enabled");
   }
 
+  static final Path ROWS = Path.of("anchor-rows.yaml");
+
+  /** One row of the anchor table: its id, what it detects, and why no rule implements it, if none does. */
+  record Row(String section, String id, String title, String notCovered) {}
+
+  /** The rows in file order; a {@code # A.1 ...} comment line starts a section. */
+  static List<Row> rows() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    String section = "";
+    var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    for (String line : Files.readAllLines(ROWS)) {
+      if (line.startsWith("# A.")) {
+        section = line.substring(2).trim();
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        var node = yaml.readTree(line);
+        var entry = node.fields().next();
+        var value = entry.getValue();
+        rows.add(value.isTextual()
+            ? new Row(section, entry.getKey(), value.asText(), null)
+            : new Row(section, entry.getKey(), value.path("title").asText(), value.path("not_covered").asText(null)));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void everyAnchorARuleNamesIsARowOfTheTable() throws IOException {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    rows().forEach(r -> ids.add(r.id()));
+    List<String> unknown = new ArrayList<>();
+    for (Rule rule : Catalogs.loadBuiltIn(ConditionVocabulary.standard())) {
+      for (String anchor : rule.anchors()) {
+        if (!ids.contains(anchor)) {
+          unknown.add(rule.id() + ": " + anchor);
+        }
+      }
+    }
+    assertThat(unknown).as("anchors that are not rows of anchor-rows.yaml").isEmpty();
+    assertThat(ids).as("rows of A.0 to A.8").hasSizeGreaterThan(140);
+  }
+
   @Test
   void coverageDocumentMatchesTheCatalog() throws IOException {
-    String generated = render(Catalogs.loadBuiltIn(ConditionVocabulary.standard()));
+    String generated = render(Catalogs.loadBuiltIn(ConditionVocabulary.standard()), rows());
     if (Boolean.getBoolean("trailwatch.regenerate")) {
       Files.writeString(DOC, generated);
     }
@@ -57,7 +98,7 @@ class CoverageDocTest {
         .isEqualTo(generated);
   }
 
-  static String render(List<Rule> catalog) {
+  static String render(List<Rule> catalog, List<Row> anchorRows) {
     List<Rule> rules = new ArrayList<>(catalog);
     rules.sort(Comparator.comparing((Rule r) -> r.category().ordinal()).thenComparing(Rule::id));
     StringBuilder md = new StringBuilder();
@@ -86,6 +127,26 @@ class CoverageDocTest {
           .map(r -> "`" + r.id() + "`").toList();
       md.append("| ").append(control.getKey()).append(" | ").append(control.getValue()).append(" | ")
           .append(implementing.isEmpty() ? "not covered yet" : String.join(", ", implementing)).append(" |\n");
+    }
+    long covered = anchorRows.stream().filter(r -> rules.stream().anyMatch(x -> x.anchors().contains(r.id()))).count();
+    long reasoned = anchorRows.stream().filter(r -> r.notCovered() != null).count();
+    md.append("\n## What the best systems detect, row by row\n\n")
+        .append("Each row of the research's anchor table (`shared/rules/anchor-rows.yaml`, from\n")
+        .append("`shared/research/anchors.md` sections A.0 to A.8) with the rules that implement it, or why none does.\n")
+        .append(covered).append(" of ").append(anchorRows.size()).append(" rows have a rule; ").append(reasoned)
+        .append(" have a reason for none; the rest are not covered yet.\n");
+    String section = null;
+    for (Row row : anchorRows) {
+      if (!row.section().equals(section)) {
+        section = row.section();
+        md.append("\n### ").append(section).append("\n\n| row | detection | rules |\n| --- | --- | --- |\n");
+      }
+      List<String> implementing = rules.stream().filter(r -> r.anchors().contains(row.id()))
+          .map(r -> "`" + r.id() + "`").toList();
+      String cell = !implementing.isEmpty() ? String.join(", ", implementing)
+          : row.notCovered() != null ? "none: " + row.notCovered() : "not covered yet";
+      md.append("| ").append(row.id()).append(" | ").append(row.title().replace("|", "\\|")).append(" | ")
+          .append(cell).append(" |\n");
     }
     return md.toString();
   }

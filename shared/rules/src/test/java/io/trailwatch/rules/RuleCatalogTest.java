@@ -68,14 +68,15 @@ class RuleCatalogTest {
     List<String> clashes = new ArrayList<>();
     try (Stream<Path> files = Files.walk(CATALOG)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        JsonNode event = Json.MAPPER.readTree(file.toFile());
-        for (String id : List.of(event.path("id").asText(), event.path("detail").path("eventID").asText())) {
-          if (id.isEmpty()) {
-            continue;
-          }
-          Path previous = seen.putIfAbsent(id, file);
-          if (previous != null && !previous.equals(file)) {
-            clashes.add(id + " in " + file + " and " + previous);
+        for (JsonNode event : events(file)) {
+          for (String id : List.of(event.path("id").asText(), event.path("detail").path("eventID").asText())) {
+            if (id.isEmpty()) {
+              continue;
+            }
+            Path previous = seen.putIfAbsent(id, file);
+            if (previous != null) {
+              clashes.add(id + " in " + file + (previous.equals(file) ? " twice" : " and " + previous));
+            }
           }
         }
       }
@@ -179,8 +180,25 @@ class RuleCatalogTest {
     }
   }
 
+  /** A sample's events: one, or for a stateful rule's sequence, each element of the array. */
+  static List<JsonNode> events(Path sample) throws IOException {
+    JsonNode node = Json.MAPPER.readTree(sample.toFile());
+    List<JsonNode> out = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(out::add);
+    } else {
+      out.add(node);
+    }
+    return out;
+  }
+
   private static void checkEnvelope(Path sample) throws IOException {
-    JsonNode event = Json.MAPPER.readTree(sample.toFile());
+    for (JsonNode event : events(sample)) {
+      checkEnvelope(sample, event);
+    }
+  }
+
+  private static void checkEnvelope(Path sample, JsonNode event) {
     for (String key : ENVELOPE_KEYS) {
       assertThat(event.has(key)).as("%s has the EventBridge envelope key '%s'", sample, key).isTrue();
     }

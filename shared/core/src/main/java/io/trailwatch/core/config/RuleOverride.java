@@ -24,6 +24,6 @@ public record RuleOverride(Boolean enabled, Severity severity, Status status, Du
         r.dedupKeys(),
         dedupWindow != null ? dedupWindow : r.dedupWindow(),
         r.resources(), r.attack(), r.compliance(), r.falsePositives(), r.references(), r.alsoFires(),
-        r.runbookPath(), r.folder(), r.firstSteps());
+        r.runbookPath(), r.folder(), r.firstSteps(), r.anchors(), r.threshold(), r.firstSeen());
   }
 }

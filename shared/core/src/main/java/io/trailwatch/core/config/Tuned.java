@@ -2,6 +2,9 @@ package io.trailwatch.core.config;
 
 import io.trailwatch.core.detect.Detector;
 import io.trailwatch.core.detect.RuleErrorListener;
+import io.trailwatch.core.detect.StatefulRules;
+import io.trailwatch.core.port.InMemoryStateStore;
+import io.trailwatch.core.port.StateStore;
 import io.trailwatch.core.event.AwsEvent;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.rule.Rule;
@@ -15,11 +18,24 @@ import java.util.List;
  * {@code trailwatch scan} both judge events through this, so a suppression hides the same findings in
  * both. Built again only when the configuration changes (building the rule machine takes milliseconds).
  */
-public record Tuned(TrailwatchConfig config, Detector detector, Suppressions suppressions) {
+public record Tuned(TrailwatchConfig config, Detector detector, Suppressions suppressions, StatefulRules stateful) {
+
+  /** With the state of stateful rules in this process's memory (a scan, a test). */
+  public Tuned(TrailwatchConfig config, Detector detector, Suppressions suppressions) {
+    this(config, detector, suppressions, new StatefulRules(new InMemoryStateStore()));
+  }
 
   public static Tuned of(List<Rule> catalog, TrailwatchConfig config, RuleErrorListener errors) {
+    return of(catalog, config, errors, new InMemoryStateStore());
+  }
+
+  /**
+   * @param state where thresholds and first-seen values are kept; it outlives a configuration change,
+   *     so pass the same store to every rebuild
+   */
+  public static Tuned of(List<Rule> catalog, TrailwatchConfig config, RuleErrorListener errors, StateStore state) {
     return new Tuned(config, new Detector(config.tune(catalog), config.context(), errors),
-        new Suppressions(config.suppressions()));
+        new Suppressions(config.suppressions()), new StatefulRules(state));
   }
 
   /** A finding a suppression hid, and which one. */
@@ -28,13 +44,72 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
   /** A finding that an expired suppression would have hidden: sent, and the expiry is worth a log line. */
   public record Unhidden(Finding finding, Suppression expired) {}
 
-  /** The findings of one event, split into those to send and those suppressed. */
-  public record Judgement(List<Finding> findings, List<Hidden> hidden, List<Unhidden> unhidden) {}
+  /**
+   * The findings of one event, split into those to send and those suppressed.
+   *
+   * @param pending findings of stateful rules still to be decided by {@link #admit} (only from
+   *     {@link #judgeDeferred}); suppressions have already been applied to them
+   */
+  public record Judgement(List<Finding> findings, List<Hidden> hidden, List<Unhidden> unhidden,
+      List<StatefulRules.Candidate> pending) {}
 
+  /** Judges one event completely, stateful rules included, in the order events arrive (Lambda, tests). */
   public Judgement judge(AwsEvent event, Instant now) {
-    List<Finding> all = detector.evaluate(event);
+    Judgement j = judgeDeferred(event, now);
+    if (j.pending().isEmpty()) {
+      return j;
+    }
+    List<Finding> findings = new ArrayList<>(j.findings());
+    findings.addAll(admit(j.pending()));
+    return new Judgement(findings, j.hidden(), j.unhidden(), List.of());
+  }
+
+  /**
+   * Judges one event but leaves the findings of stateful rules pending, for a caller that sees events
+   * out of time order (a scan of several files at once) and admits them in time order afterwards.
+   */
+  public Judgement judgeDeferred(AwsEvent event, Instant now) {
+    Judgement j = suppress(detector.evaluate(event), event, now);
+    if (j.findings().isEmpty()) {
+      return j;
+    }
+    List<Finding> stateless = null;
+    List<StatefulRules.Candidate> pending = null;
+    for (Finding f : j.findings()) {
+      Rule rule = detector.rule(f.ruleId());
+      if (rule != null && rule.stateful()) {
+        if (pending == null) {
+          pending = new ArrayList<>();
+          stateless = new ArrayList<>(j.findings().size());
+          for (Finding before : j.findings()) {
+            if (before == f) {
+              break;
+            }
+            stateless.add(before);
+          }
+        }
+        pending.add(StatefulRules.candidate(rule, f, event));
+      } else if (stateless != null) {
+        stateless.add(f);
+      }
+    }
+    return pending == null ? j : new Judgement(stateless, j.hidden(), j.unhidden(), pending);
+  }
+
+  /** The candidates that become findings, consulted in the order given (sort by time first). */
+  public List<Finding> admit(List<StatefulRules.Candidate> candidates) {
+    List<Finding> out = new ArrayList<>(candidates.size());
+    for (StatefulRules.Candidate c : candidates) {
+      if (stateful.admit(c)) {
+        out.add(c.finding());
+      }
+    }
+    return out;
+  }
+
+  private Judgement suppress(List<Finding> all, AwsEvent event, Instant now) {
     if (all.isEmpty() || suppressions.isEmpty()) {
-      return new Judgement(all, List.of(), List.of());
+      return new Judgement(all, List.of(), List.of(), List.of());
     }
     List<Finding> kept = new ArrayList<>(all.size());
     List<Hidden> hidden = new ArrayList<>(0);
@@ -48,6 +123,6 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
         v.expired().forEach(s -> unhidden.add(new Unhidden(f, s)));
       }
     }
-    return new Judgement(kept, hidden, unhidden);
+    return new Judgement(kept, hidden, unhidden, List.of());
   }
 }

@@ -174,17 +174,31 @@ public final class Detector {
   private static String dedupKey(Rule rule, AwsEvent event) {
     StringBuilder key = new StringBuilder(rule.id());
     for (String field : rule.dedupKeys()) {
-      String value =
-          switch (field) {
-            case "ruleId" -> rule.id();
-            case "eventId" -> event.eventId();
-            case "account" -> event.account();
-            case "region" -> event.region();
-            case "actor" -> event.actorArn();
-            default -> Json.text(event.envelope(), field);
-          };
+      String value = valueOf(rule, event, field);
       key.append('|').append(value == null ? "" : value);
     }
     return key.toString();
+  }
+
+  /**
+   * A key field's value, as dedup keys, thresholds and first-seen keys name them: {@code ruleId},
+   * {@code eventId}, {@code account}, {@code region}, {@code actor} (the role behind a session), or a
+   * dotted path into the event.
+   */
+  static String valueOf(Rule rule, AwsEvent event, String field) {
+    return switch (field) {
+      case "ruleId" -> rule.id();
+      case "eventId" -> event.eventId();
+      case "account" -> event.account();
+      case "region" -> event.region();
+      case "actor" -> event.actorArn();
+      case "sourceIp" -> event.sourceIp();
+      default -> Json.text(event.envelope(), field);
+    };
+  }
+
+  /** The rule of that id as this detector runs it, or null. */
+  public Rule rule(String id) {
+    return rules.get(id);
   }
 }

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param folder the rule's folder (on disk or inside the jar), for samples and the runbook; null for a
  *     compiled catalog
  * @param firstSteps the first steps of the runbook's Triage section, for alerts
+ * @param anchors the rows of the research's anchor table this rule implements ({@code D1}, {@code CW.4}),
+ *     for {@code docs/coverage.md}
+ * @param threshold when set, the rule alerts on a burst of matching events, not on each
+ * @param firstSeen when set, the rule alerts on a combination of values never seen before
  */
 public record Rule(
     String id,
@@ -39,4 +43,26 @@ public record Rule(
     List<String> alsoFires,
     String runbookPath,
     Path folder,
-    List<String> firstSteps) {}
+    List<String> firstSteps,
+    List<String> anchors,
+    Threshold threshold,
+    FirstSeen firstSeen) {
+
+  /** A stateless rule that maps to no anchor row (tests and older callers). */
+  public Rule(
+      String id, String title, String description, Category category, Severity severity, Status status,
+      List<String> matchPatterns, List<Condition> conditions, List<Condition> exceptions,
+      boolean includeFailedCalls, String alertTitle, List<String> dedupKeys, Duration dedupWindow,
+      List<ResourceRef> resources, List<String> attack, Map<String, List<String>> compliance,
+      List<String> falsePositives, List<String> references, List<String> alsoFires, String runbookPath,
+      Path folder, List<String> firstSteps) {
+    this(id, title, description, category, severity, status, matchPatterns, conditions, exceptions,
+        includeFailedCalls, alertTitle, dedupKeys, dedupWindow, resources, attack, compliance, falsePositives,
+        references, alsoFires, runbookPath, folder, firstSteps, List.of(), null, null);
+  }
+
+  /** True when the rule needs state (counts, values seen) to decide, not the event alone. */
+  public boolean stateful() {
+    return threshold != null || firstSeen != null;
+  }
+}

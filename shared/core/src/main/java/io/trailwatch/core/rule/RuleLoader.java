@@ -33,7 +33,7 @@ public final class RuleLoader {
       Set.of(
           "id", "title", "description", "category", "severity", "status", "match", "conditions",
           "exceptions", "include_failed_calls", "alert", "dedup", "resources", "attack", "compliance",
-          "false_positives", "references", "also_fires", "author");
+          "false_positives", "references", "also_fires", "author", "anchors", "threshold", "first_seen");
   private static final Set<String> COMPLIANCE_KEYS = Set.of("cis_aws", "iso27001", "soc2", "gdpr");
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)+");
   /** Created on first use: a compiled catalog never needs it, and the YAML parser is slow to start. */
@@ -225,6 +225,12 @@ public final class RuleLoader {
     List<String> falsePositives = f.list("false_positives");
     List<String> references = f.list("references");
     List<String> alsoFires = f.list("also_fires");
+    List<String> anchors = f.list("anchors");
+    Threshold threshold = threshold(f, doc.get("threshold"));
+    FirstSeen firstSeen = firstSeen(f, doc.get("first_seen"));
+    if (threshold != null && firstSeen != null) {
+      f.problem("first_seen", "a rule has either a threshold or first_seen, not both");
+    }
     for (String file : missingFiles) {
       f.problem("id", "missing " + file + " beside rule.yaml");
     }
@@ -235,7 +241,59 @@ public final class RuleLoader {
     return new Rule(
         id, title, description.trim(), category, severity, status, patterns, conditions, exceptions,
         includeFailed, alertTitle, dedupKeys, dedupWindow, resources, attack, compliance,
-        falsePositives, references, alsoFires, runbook, folder, firstSteps);
+        falsePositives, references, alsoFires, runbook, folder, firstSteps, anchors, threshold, firstSeen);
+  }
+
+  private static Threshold threshold(Fields f, JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (!node.isObject() || !node.path("count").canConvertToInt() || !node.has("window")) {
+      f.problem("threshold", "threshold must be a mapping with 'count' (2 or more), 'window' and optional 'group_by'");
+      return null;
+    }
+    int count = node.get("count").asInt();
+    if (count < 2) {
+      f.problem("threshold", "threshold count must be 2 or more (1 is an ordinary rule)");
+      return null;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!Set.of("count", "window", "group_by").contains(key)) {
+        f.problem("threshold", "unknown key '" + key + "' in threshold; known keys: [count, window, group_by]");
+      }
+    }
+    try {
+      Duration window = Durations.parse(node.get("window").asText());
+      List<String> groupBy = node.has("group_by") ? f.strings(node.get("group_by"), "threshold") : List.of("account", "actor");
+      return new Threshold(count, window, groupBy);
+    } catch (IllegalArgumentException e) {
+      f.problem("threshold", e.getMessage());
+      return null;
+    }
+  }
+
+  private static FirstSeen firstSeen(Fields f, JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (!node.isObject() || !node.path("keys").isArray() || node.path("keys").isEmpty()) {
+      f.problem("first_seen", "first_seen must be a mapping with 'keys' (the values whose combination is new) and optional 'learning'");
+      return null;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!Set.of("keys", "learning").contains(key)) {
+        f.problem("first_seen", "unknown key '" + key + "' in first_seen; known keys: [keys, learning]");
+      }
+    }
+    try {
+      Duration learning = node.has("learning") ? Durations.parse(node.get("learning").asText()) : Duration.ofDays(14);
+      return new FirstSeen(f.strings(node.get("keys"), "first_seen"), learning);
+    } catch (IllegalArgumentException e) {
+      f.problem("first_seen", e.getMessage());
+      return null;
+    }
   }
 
   private List<String> patterns(Fields f, JsonNode match, Path folder) {

@@ -1,14 +1,14 @@
 package io.trailwatch.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwatch.core.condition.EvaluationContext;
-import io.trailwatch.core.detect.Detector;
 import io.trailwatch.core.event.AwsEvent;
 import io.trailwatch.core.event.EventValidator;
 import io.trailwatch.core.event.Json;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.rule.Rule;
 import io.trailwatch.core.config.ConfigLoader;
+import io.trailwatch.core.config.TrailwatchConfig;
+import io.trailwatch.core.config.Tuned;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,17 +45,15 @@ public final class SampleRunner {
   }
 
   /** The configuration a rule's samples are evaluated with: its tests/tuning.yaml, or none. */
-  public static EvaluationContext tuningFor(Rule rule) {
+  public static TrailwatchConfig tuningFor(Rule rule) {
     Path tuning = rule.folder().resolve("tests").resolve("tuning.yaml");
     return Files.isRegularFile(tuning)
-        ? new ConfigLoader(null, java.time.Clock.systemUTC()).load(tuning).context() : EvaluationContext.EMPTY;
+        ? new ConfigLoader(null, java.time.Clock.systemUTC()).load(tuning) : TrailwatchConfig.EMPTY;
   }
 
   public List<SampleResult> run(Rule rule) {
     List<SampleResult> results = new ArrayList<>();
-    Detector detector = new Detector(catalog, tuningFor(rule), (r, e, error) -> {
-      throw new IllegalStateException("rule " + r.id() + " threw: " + error, error);
-    });
+    TrailwatchConfig config = tuningFor(rule);
     Set<String> expected = new TreeSet<>(rule.alsoFires());
     expected.add(rule.id());
     for (String kind : List.of("positive", "negative")) {
@@ -67,7 +65,10 @@ public final class SampleRunner {
         String name = kind + "/" + file.getFileName();
         List<String> fired;
         try {
-          fired = fire(detector, file);
+          // A fresh state per sample: a threshold's burst or a first-seen learning period is the file's own.
+          fired = fire(Tuned.of(catalog, config, (r, e, error) -> {
+            throw new IllegalStateException("rule " + r.id() + " threw: " + error, error);
+          }), file);
         } catch (RuntimeException | IOException e) {
           results.add(new SampleResult(rule.id(), kind, name, List.of(), "cannot evaluate: " + e.getMessage()));
           continue;
@@ -92,13 +93,25 @@ public final class SampleRunner {
     return extra;
   }
 
-  private static List<String> fire(Detector detector, Path file) throws IOException {
+  /**
+   * The rules a sample fires. A sample is one event, or for a stateful rule a JSON array of events in
+   * time order (a burst, a learning period then something new): the rules that fired on any of them.
+   */
+  private static List<String> fire(Tuned engine, Path file) throws IOException {
     JsonNode node = Json.MAPPER.readTree(Files.readAllBytes(file));
-    AwsEvent event = EventValidator.toEvent(node);
-    List<String> ids = new ArrayList<>();
-    for (Finding finding : detector.evaluate(event)) {
-      ids.add(finding.ruleId());
+    List<JsonNode> events = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(events::add);
+    } else {
+      events.add(node);
     }
-    return ids;
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    for (JsonNode one : events) {
+      AwsEvent event = EventValidator.toEvent(one);
+      for (Finding finding : engine.judge(event, java.time.Instant.now()).findings()) {
+        ids.add(finding.ruleId());
+      }
+    }
+    return new ArrayList<>(ids);
   }
 }

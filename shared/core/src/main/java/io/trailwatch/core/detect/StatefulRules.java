@@ -1,0 +1,68 @@
+package io.trailwatch.core.detect;
+
+import io.trailwatch.core.event.AwsEvent;
+import io.trailwatch.core.finding.Finding;
+import io.trailwatch.core.port.StateStore;
+import io.trailwatch.core.rule.FirstSeen;
+import io.trailwatch.core.rule.Rule;
+import io.trailwatch.core.rule.Threshold;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Decides the findings of stateful rules ({@code threshold}, {@code first_seen}) with the state store:
+ * the pattern and conditions said "this event counts", the state says whether it completes a burst or
+ * is a combination never seen. Kept apart from {@link Detector}, which stays a pure function of the
+ * event, so a multi-threaded scan can detect in parallel and consult the state in time order after.
+ */
+public final class StatefulRules {
+  /** How long a learning period's start is remembered: for good, in practice. */
+  static final Duration LEARNING_MARK = Duration.ofDays(3650);
+  /** How long a seen combination is remembered; a year later it counts as new again. */
+  static final Duration SEEN_FOR = Duration.ofDays(365);
+
+  private final StateStore state;
+
+  public StatefulRules(StateStore state) {
+    this.state = state;
+  }
+
+  /** A finding of a stateful rule, with what the state is consulted on. */
+  public record Candidate(Rule rule, Finding finding, String key, Instant time) {}
+
+  public static Candidate candidate(Rule rule, Finding finding, AwsEvent event) {
+    List<String> fields = rule.threshold() != null ? rule.threshold().groupBy() : rule.firstSeen().keys();
+    StringBuilder key = new StringBuilder();
+    for (String field : fields) {
+      String value = Detector.valueOf(rule, event, field);
+      key.append(key.length() == 0 ? "" : "|").append(value == null ? "" : value);
+    }
+    return new Candidate(rule, finding, key.toString(), timeOf(event));
+  }
+
+  /** True when the candidate becomes a finding: its burst is complete, or its combination is new. */
+  public boolean admit(Candidate c) {
+    Threshold t = c.rule().threshold();
+    if (t != null) {
+      return state.burst("threshold|" + c.rule().id() + "|" + c.key(), c.time(), t.count(), t.window());
+    }
+    FirstSeen f = c.rule().firstSeen();
+    Instant learningSince = state.firstSeen("learning|" + c.rule().id(), c.time(), LEARNING_MARK);
+    Instant first = state.firstSeen("seen|" + c.rule().id() + "|" + c.key(), c.time(), SEEN_FOR);
+    return first.equals(c.time()) && !c.time().isBefore(learningSince.plus(f.learning()));
+  }
+
+  private static Instant timeOf(AwsEvent event) {
+    String time = event.eventTime();
+    if (time != null) {
+      try {
+        return Instant.parse(time);
+      } catch (DateTimeParseException e) {
+        // fall through: an event without a readable time is judged as happening now
+      }
+    }
+    return Instant.now();
+  }
+}
