@@ -10,7 +10,10 @@ import io.trailwatch.core.config.Tuned;
 import io.trailwatch.core.detect.RuleErrorListener;
 import io.trailwatch.core.finding.Finding;
 import io.trailwatch.core.port.FindingPublisher;
+import io.trailwatch.core.port.InMemoryStateStore;
 import io.trailwatch.core.port.LogChannel;
+import io.trailwatch.core.port.StateStore;
+import io.trailwatch.aws.dynamodb.DynamoDbStateStore;
 import io.trailwatch.core.rule.Catalogs;
 import io.trailwatch.core.rule.Rule;
 import io.trailwatch.core.rule.Severity;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +41,8 @@ public final class DetectWiring {
   public static final String FINDINGS_QUEUE_URL = "TRAILWATCH_FINDINGS_QUEUE_URL";
   public static final String DEPLOYER_ARNS = "TRAILWATCH_DEPLOYER_ARNS";
   public static final String MIN_SEVERITY = "TRAILWATCH_MIN_SEVERITY";
+  /** The state table, where stateful rules (thresholds, first seen) keep what they count and have seen. */
+  public static final String STATE_TABLE = "TRAILWATCH_STATE_TABLE";
   /** Set by {@code trailwatch invoke}: findings go to the console when no queue is configured. */
   public static final String LOCAL = "TRAILWATCH_LOCAL";
   /** The allowlist the "outside the pipeline" rules consult. */
@@ -58,6 +64,7 @@ public final class DetectWiring {
   /** As {@link #detectService(Map, PrintStream)}, on a clock of the caller's (tests advance it past the TTL). */
   public static DetectService detectService(Map<String, String> env, PrintStream out, Clock clock) {
     CompletableFuture<FindingPublisher> publisher = beside("trailwatch-sqs-client", () -> publisher(env, out));
+    CompletableFuture<StateStore> state = beside("trailwatch-state", () -> state(env));
     CompletableFuture<ConfigSource> config = ConfigWiring.configured(env)
         ? beside("trailwatch-ssm-client", () -> ConfigWiring.prefetched(env))
         : CompletableFuture.completedFuture(null);
@@ -71,8 +78,9 @@ public final class DetectWiring {
     rules.forEach(r -> ruleIds.add(r.id()));
     String minimum = env.get(MIN_SEVERITY);
     Severity floor = minimum == null || minimum.isBlank() ? Severity.LOW : Severity.parse(minimum);
+    StateStore store = joined(state); // one store for every configuration: a refresh keeps what rules counted
     LiveConfig<Tuned> engine = ConfigWiring.live(joined(config), env, ruleIds,
-        c -> Tuned.of(rules, withDeployers(c, deployers), errors), clock, log);
+        c -> Tuned.of(rules, withDeployers(c, deployers), errors, store), clock, log);
     return new DetectService(engine, joined(publisher), floor, clock, log);
   }
 
@@ -89,6 +97,18 @@ public final class DetectWiring {
     lists.put(DEPLOYERS, new Allowlist(DEPLOYERS, Allowlist.Kind.PRINCIPALS, List.copyOf(deployers)));
     return new TrailwatchConfig(c.source(), c.version(), Map.copyOf(lists), c.overrides(), c.suppressions(),
         c.changeWindows(), c.routing(), c.digestThreshold(), c.accountNames(), c.problems());
+  }
+
+  /**
+   * The state of stateful rules: the state table when the deployment has one (every container shares
+   * it), else this container's memory (a local invoke, a test).
+   */
+  static StateStore state(Map<String, String> env) {
+    String table = env.get(STATE_TABLE);
+    if (table == null || table.isBlank()) {
+      return new InMemoryStateStore();
+    }
+    return new DynamoDbStateStore(Environment.client(DynamoDbClient.builder(), env, "DYNAMODB"), table);
   }
 
   /** Runs work on a daemon thread of its own; the future holds what it built or what it threw. */
