@@ -82,7 +82,7 @@ final class ColdStartCommand implements Callable<Integer> {
       String routeCp = routeJar + File.pathSeparator + self;
       Map<String, String[]> variants = new LinkedHashMap<>();
       variants.put("JVM floor: hello-world handler", new String[] {detectCp, HelloHandler.class.getName(), event.toString()});
-      variants.put("SDK floor: SQS client + SendMessageBatch", new String[] {detectCp, SdkFloorHandler.class.getName(), event.toString()});
+      variants.put("SDK floor: SQS+DynamoDB clients, SendMsgBatch", new String[] {detectCp, SdkFloorHandler.class.getName(), event.toString()});
       variants.put("detect function", new String[] {detectCp, "io.trailwatch.functions.detect.DetectHandler", event.toString()});
       variants.put("SDK floor (route): SNS + IAM, same calls", new String[] {routeCp, SnsFloorHandler.class.getName(), sqsEvent.toString()});
       variants.put("route function (log + SNS)", new String[] {routeCp, "io.trailwatch.functions.route.RouteHandler", sqsEvent.toString()});
@@ -99,7 +99,7 @@ final class ColdStartCommand implements Callable<Integer> {
       System.out.printf("trailwatch coldstart: %d runs per variant after one warm-up, JAVA_TOOL_OPTIONS=\"%s\", Java %s%n",
           runs, JAVA_TOOL_OPTIONS, System.getProperty("java.version"));
       System.out.printf("%-44s %10s %10s %12s%n", "JVM start to first event handled", "median ms", "min ms", "x its floor");
-      double detectFloor = median(times.get("SDK floor: SQS client + SendMessageBatch"));
+      double detectFloor = median(times.get("SDK floor: SQS+DynamoDB clients, SendMsgBatch"));
       double routeFloor = median(times.get("SDK floor (route): SNS + IAM, same calls"));
       double jvmFloor = median(times.get("JVM floor: hello-world handler"));
       for (Map.Entry<String, double[]> t : times.entrySet()) {
@@ -138,6 +138,11 @@ final class ColdStartCommand implements Callable<Integer> {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", variant[0], LocalInvoke.class.getName(), variant[1], variant[2]);
     pb.environment().putAll(env);
+    if (variant[1].endsWith("DetectHandler") || variant[1].endsWith("SdkFloorHandler")) {
+      // The detector builds its DynamoDB client for stateful rules at init, as deployed; the router's
+      // probe runs without the table (its dedup calls would need DynamoDB on the first event).
+      pb.environment().put("TRAILWATCH_STATE_TABLE", "trailwatch-state");
+    }
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     long begin = System.nanoTime();
     Process process = pb.start();
