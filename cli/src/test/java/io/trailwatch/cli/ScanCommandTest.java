@@ -125,4 +125,27 @@ class ScanCommandTest {
     assertThat(lines(one.out())).hasSize(6);
     assertThat(two.out()).isEqualTo(one.out());
   }
+
+  @Test
+  void aReplayDecidesStatefulRulesInTimeOrderWhateverTheFileOrderAndThreads() throws IOException {
+    Path spray = Path.of("../shared/rules/catalog/signin/signin_console_login_failure_burst/tests/positive/"
+        + "password_spray_from_one_ip.json");
+    com.fasterxml.jackson.databind.JsonNode events = io.trailwatch.core.event.Json.MAPPER.readTree(spray.toFile());
+    // The burst's last three failures in the file scanned first, its first three in the second.
+    com.fasterxml.jackson.databind.node.ArrayNode early = io.trailwatch.core.event.Json.MAPPER.createArrayNode();
+    com.fasterxml.jackson.databind.node.ArrayNode late = io.trailwatch.core.event.Json.MAPPER.createArrayNode();
+    for (int i = 0; i < events.size(); i++) {
+      (i < 3 ? early : late).add(events.get(i));
+    }
+    Files.writeString(dir.resolve("a-late.json"), late.toString());
+    Files.writeString(dir.resolve("b-early.json"), early.toString());
+
+    CliRun run = CliRun.of("scan", "--format", "jsonl", "--threads", "2", dir.resolve("a-late.json").toString(),
+        dir.resolve("b-early.json").toString());
+
+    assertThat(lines(run.out())).extracting(f -> f.get("ruleId").asText())
+        .containsExactly("signin_console_login_failure_burst");
+    assertThat(lines(run.out()).get(0).get("eventTime").asText())
+        .as("the fifth failure in time completes the burst").isEqualTo(events.get(4).path("time").asText());
+  }
 }

@@ -109,7 +109,7 @@ class RuleCatalogTest {
   }
 
   @Test
-  void noRuleFiresOnTheBenignBaseline() {
+  void noFindingAboveLowOnTheBenignBaseline() {
     Set<String> ids = rules.stream().map(Rule::id).collect(java.util.stream.Collectors.toSet());
     Tuned detector =
         Tuned.of(
@@ -131,7 +131,12 @@ class RuleCatalogTest {
             public void event(AwsEvent event) {
               events[0]++;
               for (Finding f : detector.judge(event, java.time.Instant.now()).findings()) {
-                fired.add(f.ruleId() + " on " + f.eventName() + " " + f.eventId() + " in " + file.getFileName());
+                // The CIS "any change" rules are LOW on purpose (a record, not a page): a busy day may
+                // raise them. Anything that would page someone must stay quiet on benign traffic.
+                if (io.trailwatch.core.rule.Severity.parse(f.severity()).compareTo(io.trailwatch.core.rule.Severity.LOW) > 0) {
+                  fired.add(f.ruleId() + " (" + f.severity() + ") on " + f.eventName() + " " + f.eventId()
+                      + " in " + file.getFileName());
+                }
               }
             }
 
@@ -143,7 +148,7 @@ class RuleCatalogTest {
     }
     assertThat(problems).isEmpty();
     assertThat(events[0]).as("baseline events read").isGreaterThanOrEqualTo(1000);
-    assertThat(fired).as("findings on benign traffic").isEmpty();
+    assertThat(fired).as("findings above LOW on benign traffic").isEmpty();
   }
 
   static List<Path> baselineFiles() {
