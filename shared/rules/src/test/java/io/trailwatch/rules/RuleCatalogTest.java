@@ -164,6 +164,12 @@ class RuleCatalogTest {
     assertThat(rule.falsePositives()).as("false_positives").isNotEmpty();
     assertThat(rule.attack()).as("attack").isNotEmpty().allMatch(t -> t.matches("T\\d{4}(\\.\\d{3})?"));
     assertThat(rule.compliance()).as("compliance").isNotEmpty();
+    // What an auditor maps alerts to: every rule names its ISO/IEC 27001:2022 Annex A controls and SOC 2
+    // criteria (CIS only where a CIS control exists).
+    assertThat(rule.compliance().getOrDefault("iso27001", List.of())).as("compliance.iso27001")
+        .isNotEmpty().allMatch(c -> c.matches("A\\.[5-8]\\.\\d{1,2}"));
+    assertThat(rule.compliance().getOrDefault("soc2", List.of())).as("compliance.soc2")
+        .isNotEmpty().allMatch(c -> c.matches("(CC|A|C|PI|P)\\d\\.\\d{1,2}"));
     assertThat(rule.references()).as("references").isNotEmpty();
     assertThat(rule.title()).as("title names what happened, not \"Detect...\"").doesNotContainPattern("(?i)\\bdetect(s|ion|ed)?\\b");
     assertThat(rule.folder().getParent().getFileName().toString())
