@@ -28,7 +28,7 @@ final class Prefilter {
   private boolean passAll;
 
   /** Fields one pattern requires, as dotted paths with their allowed values and prefixes. */
-  private record Check(String[][] paths, List<List<String>> exact, List<List<String>> prefixes) {
+  private record Check(String[][] paths, List<List<String>> exact, List<List<String>> others) {
     boolean test(JsonNode envelope) {
       for (int i = 0; i < paths.length; i++) {
         JsonNode value = at(envelope, paths[i]);
@@ -38,7 +38,7 @@ final class Prefilter {
         if (value.isContainerNode()) {
           continue;
         }
-        if (!value.isTextual() || !allows(value.asText(), exact.get(i), prefixes.get(i))) {
+        if (!value.isTextual() || !allows(value.asText(), exact.get(i), others.get(i))) {
           return false;
         }
       }
@@ -95,35 +95,71 @@ final class Prefilter {
   private static Check check(Map<String, List<String>> required) {
     String[][] paths = new String[required.size()][];
     List<List<String>> exact = new ArrayList<>();
-    List<List<String>> prefixes = new ArrayList<>();
+    List<List<String>> others = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, List<String>> field : required.entrySet()) {
       paths[i++] = field.getKey().split("\\.");
       List<String> e = new ArrayList<>();
-      List<String> p = new ArrayList<>();
+      List<String> o = new ArrayList<>();
       for (String v : field.getValue()) {
         if (v.startsWith("=")) {
           e.add(v.substring(1));
         } else {
-          p.add(v.substring("prefix:".length()));
+          o.add(v);
         }
       }
       exact.add(e);
-      prefixes.add(p);
+      others.add(o);
     }
-    return new Check(paths, exact, prefixes);
+    return new Check(paths, exact, others);
   }
 
-  private static boolean allows(String text, List<String> exact, List<String> prefixes) {
+  /** True when the text equals one value or passes one of the other matchers ({@code kind:operand}). */
+  private static boolean allows(String text, List<String> exact, List<String> others) {
     if (exact.contains(text)) {
       return true;
     }
-    for (String start : prefixes) {
-      if (text.startsWith(start)) {
+    for (String matcher : others) {
+      int colon = matcher.indexOf(':');
+      String operand = matcher.substring(colon + 1);
+      boolean ok = switch (matcher.substring(0, colon)) {
+        case "prefix" -> text.startsWith(operand);
+        case "suffix" -> text.endsWith(operand);
+        case "ci" -> text.equalsIgnoreCase(operand);
+        case "wild" -> glob(operand, text);
+        default -> true; // unknown kinds never drop an event
+      };
+      if (ok) {
         return true;
       }
     }
     return false;
+  }
+
+  /** EventBridge's wildcard: {@code *} matches any run of characters (patterns with escapes are not collected). */
+  static boolean glob(String pattern, String text) {
+    int p = 0;
+    int t = 0;
+    int star = -1;
+    int mark = 0;
+    while (t < text.length()) {
+      if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == text.charAt(t)) {
+        p++;
+        t++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        mark = t;
+      } else if (star >= 0) {
+        p = star + 1;
+        t = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
   }
 
   private static JsonNode at(JsonNode node, String[] path) {
@@ -177,7 +213,11 @@ final class Prefilter {
     }
   }
 
-  /** The values as {@code "=value"} or {@code "prefix:value"}; null if any is another kind of match. */
+  /**
+   * The values as {@code "=value"}, {@code "prefix:value"}, {@code "suffix:value"}, {@code "ci:value"}
+   * (equals-ignore-case) or {@code "wild:pattern"}; null if any is another kind of match (anything-but,
+   * exists, numeric, cidr...), which makes the field not required here: Event Ruler decides it.
+   */
   private static List<String> textOrPrefix(JsonNode array) {
     List<String> values = new ArrayList<>();
     for (JsonNode v : array) {
@@ -185,6 +225,13 @@ final class Prefilter {
         values.add("=" + v.asText());
       } else if (v.isObject() && v.size() == 1 && v.path("prefix").isTextual()) {
         values.add("prefix:" + v.get("prefix").asText());
+      } else if (v.isObject() && v.size() == 1 && v.path("suffix").isTextual()) {
+        values.add("suffix:" + v.get("suffix").asText());
+      } else if (v.isObject() && v.size() == 1 && v.path("equals-ignore-case").isTextual()) {
+        values.add("ci:" + v.get("equals-ignore-case").asText());
+      } else if (v.isObject() && v.size() == 1 && v.path("wildcard").isTextual()
+          && !v.get("wildcard").asText().contains("\\")) {
+        values.add("wild:" + v.get("wildcard").asText());
       } else {
         return null;
       }

@@ -48,6 +48,26 @@ class PrefilterTest {
   }
 
   @Test
+  void wildcardsSuffixesAndCaseInsensitiveValuesFilterWithoutDroppingAMatch() throws Exception {
+    // A rule on user agents alone (offensive tools) names no eventName: without these, it would send
+    // every event of every account through Event Ruler.
+    String tools = "{\"detail\":{\"userAgent\":[{\"wildcard\":\"*kali*\"},{\"wildcard\":\"*Pacu*\"}]}}";
+    AwsEvent kali = TestEvents.fromJson(TestEvents.record("iam.amazonaws.com", "ListUsers", "null").toString()
+        .replace("aws-cli/2.15.30", "aws-cli/1.18.69 Python/3.8 Linux/5.10.0-kali7-amd64 botocore/1.17"));
+    assertThat(both(tools, kali)).containsExactly(true, true);
+    assertThat(both(tools, createUser)).containsExactly(false, false);
+    String suffix = "{\"detail\":{\"eventName\":[{\"suffix\":\"User\"}]}}";
+    assertThat(both(suffix, createUser)).containsExactly(true, true);
+    assertThat(both(suffix, describe)).containsExactly(false, false);
+    String anyCase = "{\"detail\":{\"eventName\":[{\"equals-ignore-case\":\"createuser\"}]}}";
+    assertThat(both(anyCase, createUser)).containsExactly(true, true);
+    assertThat(both(anyCase, describe)).containsExactly(false, false);
+    assertThat(Prefilter.glob("a*b*c", "aXXbYYc")).isTrue();
+    assertThat(Prefilter.glob("a*b*c", "aXXbYY")).isFalse();
+    assertThat(Prefilter.glob("*", "")).isTrue();
+  }
+
+  @Test
   void prefixesAndOrBranchesAreUnderstood() throws Exception {
     String prefix = "{\"detail\":{\"eventName\":[{\"prefix\":\"UpdateFunctionCode\"}]}}";
     assertThat(both(prefix, lambdaUpdate)).containsExactly(true, true);
