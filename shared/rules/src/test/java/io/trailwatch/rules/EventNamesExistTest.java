@@ -83,8 +83,10 @@ class EventNamesExistTest {
 
   /** Names CloudTrail records that no SDK operation has. */
   static final Map<String, Set<String>> CLOUDTRAIL_ONLY = Map.of(
-      // Console sign-in is not an API call: CloudTrail records it as an AwsConsoleSignIn event.
-      "signin.amazonaws.com", Set.of("ConsoleLogin"),
+      // Console sign-in is not an API: CloudTrail records these AwsConsoleSignIn events under signin.
+      "signin.amazonaws.com", Set.of("ConsoleLogin", "CheckMfa", "SwitchRole", "ExitRole", "RenewRole",
+          "GetSigninToken", "PasswordUpdated", "PasswordRecoveryRequested", "PasswordRecoveryCompleted",
+          "UserAuthentication"),
       // S3 records the bucket-level public access block calls under these names; the SDK's operations
       // are PutPublicAccessBlock and DeletePublicAccessBlock.
       "s3.amazonaws.com", Set.of("PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock"));
