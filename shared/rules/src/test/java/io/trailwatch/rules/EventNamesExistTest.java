@@ -89,7 +89,9 @@ class EventNamesExistTest {
           "UserAuthentication"),
       // S3 records the bucket-level public access block calls under these names; the SDK's operations
       // are PutPublicAccessBlock and DeletePublicAccessBlock.
-      "s3.amazonaws.com", Set.of("PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock"));
+      "s3.amazonaws.com", Set.of("PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock",
+          // The account-level block is an S3 Control API call that CloudTrail records under s3.
+          "PutAccountPublicAccessBlock", "DeleteAccountPublicAccessBlock"));
 
   @Test
   void everyEventNameIsAnOperationOfItsService() throws IOException {
@@ -97,21 +99,22 @@ class EventNamesExistTest {
     int checked = 0;
     for (Rule rule : Catalogs.loadBuiltIn(ConditionVocabulary.standard())) {
       for (String pattern : rule.matchPatterns()) {
-        JsonNode detail = Json.MAPPER.readTree(pattern).path("detail");
-        List<String> sources = texts(detail.path("eventSource"));
-        for (JsonNode name : detail.path("eventName")) {
-          String operation = name.isTextual() ? name.asText() : name.path("prefix").asText(null);
-          if (operation == null) {
-            continue; // anything-but, wildcard: nothing to look up
-          }
-          checked++;
-          if (sources.isEmpty()) {
-            unknown.add(rule.id() + ": " + operation + " (the pattern names no eventSource)");
-          } else if (sources.stream().noneMatch(SDK_CLIENT::containsKey)
-              && sources.stream().noneMatch(CLOUDTRAIL_ONLY::containsKey)) {
-            unknown.add(rule.id() + ": " + sources + " has no SDK client in EventNamesExistTest.SDK_CLIENT");
-          } else if (sources.stream().noneMatch(source -> exists(source, operation))) {
-            unknown.add(rule.id() + ": " + operation + " is an operation of none of " + sources);
+        for (JsonNode[] scope : scopes(Json.MAPPER.readTree(pattern).path("detail"), null)) {
+          List<String> sources = texts(scope[0]);
+          for (JsonNode name : scope[1]) {
+            String operation = name.isTextual() ? name.asText() : name.path("prefix").asText(null);
+            if (operation == null) {
+              continue; // anything-but, wildcard: nothing to look up
+            }
+            checked++;
+            if (sources.isEmpty()) {
+              unknown.add(rule.id() + ": " + operation + " (the pattern names no eventSource)");
+            } else if (sources.stream().noneMatch(SDK_CLIENT::containsKey)
+                && sources.stream().noneMatch(CLOUDTRAIL_ONLY::containsKey)) {
+              unknown.add(rule.id() + ": " + sources + " has no SDK client in EventNamesExistTest.SDK_CLIENT");
+            } else if (sources.stream().noneMatch(source -> exists(source, operation))) {
+              unknown.add(rule.id() + ": " + operation + " is an operation of none of " + sources);
+            }
           }
         }
       }
@@ -156,6 +159,22 @@ class EventNamesExistTest {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("the SDK module of " + client + " is not a test dependency", e);
     }
+  }
+
+  /**
+   * Each (eventSource, eventName) pair of a pattern's detail: its own fields, and those of each {@code $or}
+   * branch (a branch without eventSource inherits the enclosing one).
+   */
+  static List<JsonNode[]> scopes(JsonNode detail, JsonNode inheritedSources) {
+    List<JsonNode[]> out = new ArrayList<>();
+    JsonNode sources = detail.has("eventSource") ? detail.get("eventSource") : inheritedSources;
+    if (detail.has("eventName")) {
+      out.add(new JsonNode[] {sources == null ? Json.MAPPER.createArrayNode() : sources, detail.get("eventName")});
+    }
+    for (JsonNode branch : detail.path("$or")) {
+      out.addAll(scopes(branch, sources));
+    }
+    return out;
   }
 
   static List<String> texts(JsonNode array) {
