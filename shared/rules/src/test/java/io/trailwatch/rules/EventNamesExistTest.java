@@ -91,7 +91,9 @@ class EventNamesExistTest {
       // are PutPublicAccessBlock and DeletePublicAccessBlock.
       "s3.amazonaws.com", Set.of("PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock",
           // The account-level block is an S3 Control API call that CloudTrail records under s3.
-          "PutAccountPublicAccessBlock", "DeleteAccountPublicAccessBlock"));
+          "PutAccountPublicAccessBlock", "DeleteAccountPublicAccessBlock",
+          // PutBucketLifecycleConfiguration is recorded under its older name.
+          "PutBucketLifecycle"));
 
   @Test
   void everyEventNameIsAnOperationOfItsService() throws IOException {
