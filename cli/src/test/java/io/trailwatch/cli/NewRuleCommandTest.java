@@ -20,32 +20,32 @@ class NewRuleCommandTest {
     Path catalog = dir.resolve("catalog");
     RulesAndTestCommandTest.copyTree(RulesAndTestCommandTest.CATALOG, catalog);
 
-    CliRun created = CliRun.of("new-rule", "s3", "s3_bucket_versioning_suspended", "--rules", catalog.toString());
+    CliRun created = CliRun.of("new-rule", "s3", "s3_bucket_requester_pays_enabled", "--rules", catalog.toString());
 
     assertThat(created.exitCode()).as(created.err()).isZero();
-    Path folder = catalog.resolve("s3/s3_bucket_versioning_suspended");
+    Path folder = catalog.resolve("s3/s3_bucket_requester_pays_enabled");
     assertThat(created.out()).startsWith("created " + folder + "/\n  rule.yaml\n  runbook.md\n  tests/negative/\n"
-        + "  tests/positive/\n").contains("trailwatch test s3_bucket_versioning_suspended --rules " + catalog);
+        + "  tests/positive/\n").contains("trailwatch test s3_bucket_requester_pays_enabled --rules " + catalog);
     String yaml = Files.readString(folder.resolve("rule.yaml"));
-    assertThat(yaml).contains("id: s3_bucket_versioning_suspended\n", "source: [aws.s3]", "eventSource: [s3.amazonaws.com]")
+    assertThat(yaml).contains("id: s3_bucket_requester_pays_enabled\n", "source: [aws.s3]", "eventSource: [s3.amazonaws.com]")
         .doesNotContain("Copy this folder");
     Rule rule = new RuleLoader(ConditionVocabulary.standard()).loadRule(folder.resolve("rule.yaml"), catalog);
-    assertThat(rule.id()).isEqualTo("s3_bucket_versioning_suspended");
+    assertThat(rule.id()).isEqualTo("s3_bucket_requester_pays_enabled");
     assertThat(new RuleLoader(ConditionVocabulary.standard()).loadCatalog(catalog)).extracting(Rule::id)
-        .contains("s3_bucket_versioning_suspended");
+        .contains("s3_bucket_requester_pays_enabled");
 
-    CliRun empty = CliRun.of("test", "s3_bucket_versioning_suspended", "--rules", catalog.toString());
+    CliRun empty = CliRun.of("test", "s3_bucket_requester_pays_enabled", "--rules", catalog.toString());
     assertThat(empty.exitCode()).isEqualTo(1);
     assertThat(empty.out()).contains("tests/positive: no positive sample");
 
     // Fill the pattern in and give it one sample of each kind: the loop a rule author goes through.
     Files.writeString(folder.resolve("rule.yaml"), yaml.replace("eventName: [ChangeObject]",
-        "eventName: [PutBucketVersioning]\n    requestParameters:\n      VersioningConfiguration:\n        Status: [Suspended]"));
-    Files.writeString(folder.resolve("tests/positive/suspended.json"), sample("Suspended"));
-    Files.writeString(folder.resolve("tests/negative/enabled.json"), sample("Enabled"));
-    CliRun tested = CliRun.of("test", "s3_bucket_versioning_suspended", "--rules", catalog.toString());
+        "eventName: [PutBucketRequestPayment]\n    requestParameters:\n      RequestPaymentConfiguration:\n        Payer: [Requester]"));
+    Files.writeString(folder.resolve("tests/positive/requester_pays.json"), sample("Requester"));
+    Files.writeString(folder.resolve("tests/negative/owner_pays.json"), sample("BucketOwner"));
+    CliRun tested = CliRun.of("test", "s3_bucket_requester_pays_enabled", "--rules", catalog.toString());
     assertThat(tested.exitCode()).as(tested.out()).isZero();
-    assertThat(tested.out()).contains("PASS  s3_bucket_versioning_suspended (1 positive, 1 negative)");
+    assertThat(tested.out()).contains("PASS  s3_bucket_requester_pays_enabled (1 positive, 1 negative)");
   }
 
   @Test
@@ -53,15 +53,15 @@ class NewRuleCommandTest {
     Path before = Main.workingDirectory;
     try {
       Main.workingDirectory = dir;
-      CliRun none = CliRun.of("new-rule", "s3", "s3_bucket_versioning_suspended");
+      CliRun none = CliRun.of("new-rule", "s3", "s3_bucket_requester_pays_enabled");
       assertThat(none.exitCode()).isEqualTo(2);
       assertThat(none.err()).contains("no shared/rules/catalog here", "--rules");
 
       Files.createDirectories(dir.resolve("shared/rules/catalog"));
-      CliRun here = CliRun.of("new-rule", "s3", "s3_bucket_versioning_suspended");
+      CliRun here = CliRun.of("new-rule", "s3", "s3_bucket_requester_pays_enabled");
       assertThat(here.exitCode()).as(here.err()).isZero();
-      assertThat(here.out()).startsWith("created shared/rules/catalog/s3/s3_bucket_versioning_suspended/");
-      assertThat(dir.resolve("shared/rules/catalog/s3/s3_bucket_versioning_suspended/runbook.md"))
+      assertThat(here.out()).startsWith("created shared/rules/catalog/s3/s3_bucket_requester_pays_enabled/");
+      assertThat(dir.resolve("shared/rules/catalog/s3/s3_bucket_requester_pays_enabled/runbook.md"))
           .as("no _template in this catalog: the built-in one is copied").isRegularFile();
     } finally {
       Main.workingDirectory = before;
@@ -95,16 +95,16 @@ class NewRuleCommandTest {
     }
   }
 
-  private static String sample(String status) {
+  private static String sample(String payer) {
     return """
         {"version": "0", "id": "%s", "detail-type": "AWS API Call via CloudTrail", "source": "aws.s3",
          "account": "111122223333", "time": "2026-03-20T09:14:05Z", "region": "us-east-1", "resources": [],
-         "detail": {"eventVersion": "1.09", "eventSource": "s3.amazonaws.com", "eventName": "PutBucketVersioning",
+         "detail": {"eventVersion": "1.09", "eventSource": "s3.amazonaws.com", "eventName": "PutBucketRequestPayment",
            "eventTime": "2026-03-20T09:14:05Z", "awsRegion": "us-east-1", "sourceIPAddress": "198.51.100.23",
            "eventID": "%s", "eventType": "AwsApiCall", "recipientAccountId": "111122223333",
            "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::111122223333:user/alice", "accountId": "111122223333", "userName": "alice"},
-           "requestParameters": {"bucketName": "acme-exports", "VersioningConfiguration": {"Status": "%s"}},
+           "requestParameters": {"bucketName": "acme-exports", "RequestPaymentConfiguration": {"Payer": "%s"}},
            "responseElements": null}}
-        """.formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), status);
+        """.formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), payer);
   }
 }
