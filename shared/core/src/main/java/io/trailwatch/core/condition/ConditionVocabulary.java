@@ -30,7 +30,8 @@ public final class ConditionVocabulary {
             new SecurityGroupOpenToWorld(),
             new ConfigBecameNonCompliant(),
             new OutsideChangeWindow(),
-            new SourceIpNotInAllowlist()));
+            new SourceIpNotInAllowlist(),
+            new GrantsForeignAccount()));
   }
 
   public List<ConditionType> types() {

@@ -133,4 +133,37 @@ class SmallConditionsTest {
     assertThat(offsite.test(fromElsewhere, office)).isTrue();
     assertThat(offsite.test(fromOffice, NONE)).as("no trusted network configured").isTrue();
   }
+
+  @Test
+  void grantsForeignAccountReadsPoliciesAndPrincipalListsAndSparesTheEstate() {
+    Condition foreign = ConditionFixture.build(
+        "{\"type\":\"grants-foreign-account\",\"field\":\"detail.requestParameters.policy\",\"allowlist\":\"trusted\"}");
+    String policy = "{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"%s\\\"},"
+        + "\\\"Action\\\":\\\"kms:Decrypt\\\",\\\"Resource\\\":\\\"*\\\"%s}]}";
+    AwsEvent toOutsider = TestEvents.event("kms.amazonaws.com", "PutKeyPolicy",
+        "{\"policy\":\"" + policy.formatted("arn:aws:iam::444455556666:root", "") + "\"}");
+    AwsEvent toOwnAccount = TestEvents.event("kms.amazonaws.com", "PutKeyPolicy",
+        "{\"policy\":\"" + policy.formatted("arn:aws:iam::111122223333:role/app", "") + "\"}");
+    AwsEvent toOrg = TestEvents.event("kms.amazonaws.com", "PutKeyPolicy",
+        "{\"policy\":\"" + policy.formatted("arn:aws:iam::444455556666:root",
+            ",\\\"Condition\\\":{\\\"StringEquals\\\":{\\\"aws:PrincipalOrgID\\\":\\\"o-abc123\\\"}}") + "\"}");
+    AwsEvent toEveryone = TestEvents.event("kms.amazonaws.com", "PutKeyPolicy",
+        "{\"policy\":\"" + policy.formatted("*", "") + "\"}");
+    EvaluationContext trusted = new EvaluationContext(Map.of("trusted", List.of("444455556666")));
+
+    assertThat(foreign.test(toOutsider, NONE)).isTrue();
+    assertThat(foreign.test(toOutsider, trusted)).as("a trusted account").isFalse();
+    assertThat(foreign.test(toOwnAccount, NONE)).as("the event's own account").isFalse();
+    assertThat(foreign.test(toOrg, NONE)).as("restricted to the organization").isFalse();
+    assertThat(foreign.test(toEveryone, NONE)).as("public is the other condition's").isFalse();
+
+    Condition snapshot = ConditionFixture.build(
+        "{\"type\":\"grants-foreign-account\",\"field\":\"detail.requestParameters.createVolumePermission.add.items\"}");
+    AwsEvent shared = TestEvents.event("ec2.amazonaws.com", "ModifySnapshotAttribute",
+        "{\"createVolumePermission\":{\"add\":{\"items\":[{\"userId\":\"777788889999\"}]}}}");
+    AwsEvent publicOnly = TestEvents.event("ec2.amazonaws.com", "ModifySnapshotAttribute",
+        "{\"createVolumePermission\":{\"add\":{\"items\":[{\"group\":\"all\"}]}}}");
+    assertThat(snapshot.test(shared, NONE)).isTrue();
+    assertThat(snapshot.test(publicOnly, NONE)).isFalse();
+  }
 }
