@@ -75,13 +75,17 @@ public final class ScanJob {
       // replay builds the same state whatever the thread count and the order of the files.
       List<StatefulRules.Candidate> candidates = new ArrayList<>(pending);
       candidates.sort(Comparator.comparing(StatefulRules.Candidate::time));
-      List<Finding> admitted = engine.admit(candidates);
-      for (Finding finding : admitted) {
+      Tuned.Judgement admitted = engine.admit(candidates, clock.instant());
+      for (Finding finding : admitted.findings()) {
         stats.raised(finding.ruleId());
         stats.finding(Severity.valueOf(finding.severity()));
       }
-      if (!admitted.isEmpty()) {
-        listener.findings(admitted);
+      for (Tuned.Hidden hidden : admitted.hidden()) {
+        stats.raised(hidden.finding().ruleId());
+        stats.suppressed(hidden.finding().ruleId());
+      }
+      if (!admitted.findings().isEmpty()) {
+        listener.findings(admitted.findings());
       }
     } finally {
       pool.shutdownNow();
@@ -98,7 +102,9 @@ public final class ScanJob {
           @Override
           public void event(AwsEvent event) {
             stats.events.increment();
-            Tuned.Judgement judged = engine.judgeDeferred(event, now);
+            // One thread reads the files in order, so each match is decided as it comes (nothing held
+            // in memory); several threads read files out of order, so matches wait for the end.
+            Tuned.Judgement judged = threads == 1 ? engine.judge(event, now) : engine.judgeDeferred(event, now);
             pending.addAll(judged.pending());
             for (Finding finding : judged.findings()) {
               stats.raised(finding.ruleId());

@@ -9,4 +9,12 @@ import io.trailwatch.core.event.AwsEvent;
 @FunctionalInterface
 public interface Condition {
   boolean test(AwsEvent event, EvaluationContext context);
+
+  /**
+   * False when no event can satisfy the condition under this configuration (a change window that is not
+   * configured), so the detector leaves its rule out entirely instead of matching events it cannot fire on.
+   */
+  default boolean possible(EvaluationContext context) {
+    return true;
+  }
 }

@@ -41,16 +41,24 @@ public final class OutsideChangeWindow implements ConditionType {
   @Override
   public Condition create(JsonNode params) {
     String name = params.get("window").asText();
-    return (event, context) -> {
-      ChangeWindow window = context.changeWindow(name);
-      String time = event.eventTime();
-      if (window == null || time == null) {
-        return false;
+    return new Condition() {
+      @Override
+      public boolean test(io.trailwatch.core.event.AwsEvent event, EvaluationContext context) {
+        ChangeWindow window = context.changeWindow(name);
+        String time = event.eventTime();
+        if (window == null || time == null) {
+          return false;
+        }
+        try {
+          return !window.contains(Instant.parse(time));
+        } catch (DateTimeParseException e) {
+          return false;
+        }
       }
-      try {
-        return !window.contains(Instant.parse(time));
-      } catch (DateTimeParseException e) {
-        return false;
+
+      @Override
+      public boolean possible(EvaluationContext context) {
+        return context.changeWindow(name) != null;
       }
     };
   }

@@ -59,52 +59,58 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
     if (j.pending().isEmpty()) {
       return j;
     }
+    Judgement decided = admit(j.pending(), now);
     List<Finding> findings = new ArrayList<>(j.findings());
-    findings.addAll(admit(j.pending()));
-    return new Judgement(findings, j.hidden(), j.unhidden(), List.of());
+    findings.addAll(decided.findings());
+    List<Hidden> hidden = new ArrayList<>(j.hidden());
+    hidden.addAll(decided.hidden());
+    List<Unhidden> unhidden = new ArrayList<>(j.unhidden());
+    unhidden.addAll(decided.unhidden());
+    return new Judgement(findings, hidden, unhidden, List.of());
   }
 
   /**
-   * Judges one event but leaves the findings of stateful rules pending, for a caller that sees events
-   * out of time order (a scan of several files at once) and admits them in time order afterwards.
+   * Judges one event but leaves the matches of stateful rules pending, for a caller that sees events out
+   * of time order (a scan of several files at once) and admits them in time order afterwards.
    */
   public Judgement judgeDeferred(AwsEvent event, Instant now) {
-    Judgement j = suppress(detector.evaluate(event), event, now);
-    if (j.findings().isEmpty()) {
-      return j;
+    List<Rule> fired = detector.firedRules(event);
+    if (fired.isEmpty()) {
+      return new Judgement(List.of(), List.of(), List.of(), List.of());
     }
-    List<Finding> stateless = null;
-    List<StatefulRules.Candidate> pending = null;
-    for (Finding f : j.findings()) {
-      Rule rule = detector.rule(f.ruleId());
-      if (rule != null && rule.stateful()) {
-        if (pending == null) {
-          pending = new ArrayList<>();
-          stateless = new ArrayList<>(j.findings().size());
-          for (Finding before : j.findings()) {
-            if (before == f) {
-              break;
-            }
-            stateless.add(before);
-          }
+    List<Finding> stateless = new ArrayList<>(fired.size());
+    List<StatefulRules.Candidate> pending = List.of();
+    for (Rule rule : fired) {
+      if (rule.stateful()) {
+        if (pending.isEmpty()) {
+          pending = new ArrayList<>(1);
         }
-        pending.add(StatefulRules.candidate(rule, f, event));
-      } else if (stateless != null) {
-        stateless.add(f);
+        pending.add(StatefulRules.candidate(rule, event));
+      } else {
+        stateless.add(Detector.toFinding(rule, event));
       }
     }
-    return pending == null ? j : new Judgement(stateless, j.hidden(), j.unhidden(), pending);
+    Judgement j = suppress(stateless, event, now);
+    return pending.isEmpty() ? j : new Judgement(j.findings(), j.hidden(), j.unhidden(), pending);
   }
 
-  /** The candidates that become findings, consulted in the order given (sort by time first). */
-  public List<Finding> admit(List<StatefulRules.Candidate> candidates) {
-    List<Finding> out = new ArrayList<>(candidates.size());
+  /**
+   * The candidates the state admits, in the order given (sort by time first), then through the
+   * suppressions: a suppressed match still counts toward its burst or first sighting, as it happened.
+   */
+  public Judgement admit(List<StatefulRules.Candidate> candidates, Instant now) {
+    List<Finding> findings = new ArrayList<>();
+    List<Hidden> hidden = new ArrayList<>();
+    List<Unhidden> unhidden = new ArrayList<>();
     for (StatefulRules.Candidate c : candidates) {
       if (stateful.admit(c)) {
-        out.add(c.finding());
+        Judgement j = suppress(List.of(c.finding()), c.event(), now);
+        findings.addAll(j.findings());
+        hidden.addAll(j.hidden());
+        unhidden.addAll(j.unhidden());
       }
     }
-    return out;
+    return new Judgement(findings, hidden, unhidden, List.of());
   }
 
   private Judgement suppress(List<Finding> all, AwsEvent event, Instant now) {

@@ -24,18 +24,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
- * Runs the whole catalog over one event in one pass: every rule's pattern lives in a single Event Ruler
- * machine (the matching engine EventBridge is built on), so the cost of matching barely grows with the
- * number of rules. Only the rules whose pattern matched run their Java conditions. Thread-safe: one
- * detector serves every thread of a scan.
+ * Runs the whole catalog over one event. A prefilter, a few hash lookups indexed by event name, names
+ * the rules the event may match (most events: none); each of those is then judged by Event Ruler (the
+ * matching engine EventBridge is built on) on only the fields its own pattern reads, and the verdict is
+ * remembered per rule and set of values read, since real traffic repeats the same shapes. A rule's
+ * verdict depends on nothing but its own pattern and fields, so judging rules one by one gives what one
+ * machine of the whole catalog would, at a cost that does not grow with the catalog. Only the rules whose
+ * pattern matched run their Java conditions. Thread-safe: one detector serves every thread of a scan.
  */
 public final class Detector {
-  private final GenericMachine<String> machine = new GenericMachine<>();
-  private final FieldTrie fields = new FieldTrie();
   private final Prefilter prefilter = new Prefilter();
   private static final int MAX_VERDICTS = 4096;
-  private final Map<ObjectNode, List<String>> verdicts = new ConcurrentHashMap<>();
+  /** Each rule's own matcher: its patterns in a machine, the fields they read, its remembered verdicts. */
+  private final Map<String, Matcher> matchers = new HashMap<>();
   private final Map<String, Rule> rules = new HashMap<>();
+
+  private static final class Matcher {
+    final GenericMachine<String> machine = new GenericMachine<>();
+    final FieldTrie fields = new FieldTrie();
+    final Map<ObjectNode, Boolean> verdicts = new ConcurrentHashMap<>();
+
+    boolean matches(ObjectNode envelope) {
+      ObjectNode read = fields.prune(envelope);
+      Boolean known = verdicts.get(read);
+      if (known != null) {
+        return known;
+      }
+      boolean matched = !machine.rulesForJSONEvent(read).isEmpty();
+      if (verdicts.size() >= MAX_VERDICTS) {
+        verdicts.clear();
+      }
+      verdicts.put(read, matched);
+      return matched;
+    }
+  }
   private final EvaluationContext context;
   private final RuleErrorListener errors;
 
@@ -43,16 +65,17 @@ public final class Detector {
     this.context = context;
     this.errors = errors;
     for (Rule rule : catalog) {
-      if (rule.status() == Status.DEPRECATED) {
-        continue;
+      if (rule.status() == Status.DEPRECATED || !rule.conditions().stream().allMatch(c -> c.possible(context))) {
+        continue; // deprecated, or a condition no event can meet under this configuration
       }
       rules.put(rule.id(), rule);
+      Matcher matcher = matchers.computeIfAbsent(rule.id(), k -> new Matcher());
       for (String pattern : rule.matchPatterns()) {
         try {
-          machine.addRule(rule.id(), pattern);
+          matcher.machine.addRule(rule.id(), pattern);
           JsonNode tree = Json.MAPPER.readTree(pattern);
-          fields.addPattern(tree);
-          prefilter.addPattern(tree);
+          matcher.fields.addPattern(tree);
+          prefilter.addPattern(rule.id(), tree);
         } catch (IOException e) {
           throw new UncheckedIOException("pattern of rule " + rule.id() + " does not compile", e);
         }
@@ -71,50 +94,46 @@ public final class Detector {
 
   /** Every finding for the event, in a stable order (by rule id). */
   public List<Finding> evaluate(AwsEvent event) {
-    if (!prefilter.mayMatch(event.envelope())) {
+    List<Rule> fired = firedRules(event);
+    if (fired.isEmpty()) {
       return List.of();
     }
-    List<String> matched = match(fields.prune(event.envelope()));
-    if (matched.isEmpty()) {
-      return List.of();
-    }
-    Set<String> ids = new LinkedHashSet<>(matched);
-    List<String> sorted = new ArrayList<>(ids);
-    sorted.sort(null);
-    List<Finding> findings = new ArrayList<>(1);
-    boolean failedCall = event.failed();
-    for (String id : sorted) {
-      Rule rule = rules.get(id);
-      if (failedCall && !rule.includeFailedCalls()) {
-        continue;
-      }
-      try {
-        if (fires(rule, event)) {
-          findings.add(toFinding(rule, event));
-        }
-      } catch (RuntimeException e) {
-        errors.ruleFailed(rule, event, e);
-      }
+    List<Finding> findings = new ArrayList<>(fired.size());
+    for (Rule rule : fired) {
+      findings.add(toFinding(rule, event));
     }
     return findings;
   }
 
   /**
-   * Event Ruler's verdict on the fields the patterns read. The verdict depends on nothing else, and real
-   * traffic repeats the same few shapes (the pipeline's deploys, the same console sign-ins), so verdicts
-   * are remembered in a bounded map: a repeat costs a hash of a dozen fields instead of a machine walk.
+   * The rules the event fires, by id, without building their findings: a stateful rule's finding is
+   * built only if its state admits it (most matches of a first-seen rule are not new).
    */
-  private List<String> match(ObjectNode fieldsRead) {
-    List<String> known = verdicts.get(fieldsRead);
-    if (known != null) {
-      return known;
+  public List<Rule> firedRules(AwsEvent event) {
+    List<String> candidates = new ArrayList<>(2);
+    prefilter.candidates(event.envelope(), candidates);
+    if (candidates.isEmpty()) {
+      return List.of();
     }
-    List<String> matched = machine.rulesForJSONEvent(fieldsRead);
-    if (verdicts.size() >= MAX_VERDICTS) {
-      verdicts.clear();
+    if (candidates.size() > 1) {
+      candidates = new ArrayList<>(new java.util.TreeSet<>(candidates)); // stable order (by rule id), once each
     }
-    verdicts.put(fieldsRead, matched);
-    return matched;
+    List<Rule> fired = new ArrayList<>(1);
+    boolean failedCall = event.failed();
+    for (String id : candidates) {
+      Rule rule = rules.get(id);
+      if (failedCall && !rule.includeFailedCalls()) {
+        continue;
+      }
+      try {
+        if (matchers.get(id).matches(event.envelope()) && fires(rule, event)) {
+          fired.add(rule);
+        }
+      } catch (RuntimeException e) {
+        errors.ruleFailed(rule, event, e);
+      }
+    }
+    return fired;
   }
 
   private boolean fires(Rule rule, AwsEvent event) {
@@ -131,7 +150,8 @@ public final class Detector {
     return true;
   }
 
-  static Finding toFinding(Rule rule, AwsEvent event) {
+  /** The finding of a rule that fired on the event. */
+  public static Finding toFinding(Rule rule, AwsEvent event) {
     String eventKey = event.eventId();
     if (eventKey == null) {
       eventKey = event.envelope().toString();

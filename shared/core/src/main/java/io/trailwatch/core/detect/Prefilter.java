@@ -2,7 +2,10 @@ package io.trailwatch.core.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,35 @@ final class Prefilter {
   private static final String EVENT_NAME = "detail.eventName";
 
   private final Map<String, List<Check>> byEventName = new HashMap<>();
+  /**
+   * Patterns whose event names are prefixes (Lambda's versioned names), by the prefix's first letter:
+   * an event is compared with the few prefixes that start as its name does.
+   */
+  private final Map<Character, List<Map.Entry<String, Check>>> byEventNamePrefix = new HashMap<>();
+  /** Patterns without event names, indexed by the {@code source} they require (aws.config, aws.signin). */
+  private final Map<String, List<Check>> othersBySource = new HashMap<>();
+  /** Patterns that require neither an event name nor a source (user agents, root, error codes). */
   private final List<Check> others = new ArrayList<>();
-  private boolean passAll;
+  /** Owners of patterns that require nothing this index understands: always candidates. */
+  private final List<String> always = new ArrayList<>();
 
-  /** Fields one pattern requires, as dotted paths with their allowed values and prefixes. */
-  private record Check(String[][] paths, List<List<String>> exact, List<List<String>> others) {
+  /** Fields one pattern requires, as dotted paths with their allowed values and other matchers. */
+  /** A matcher other than equality, parsed once: {@code prefix}, {@code suffix}, {@code contains}, ... */
+  private record Matcher(String kind, String operand) {
+    boolean test(String text) {
+      return switch (kind) {
+        case "prefix" -> text.startsWith(operand);
+        case "suffix" -> text.endsWith(operand);
+        case "contains" -> text.contains(operand);
+        case "ci" -> text.equalsIgnoreCase(operand);
+        case "exists" -> true; // present, whatever its value
+        case "wild" -> glob(operand, text);
+        default -> true; // unknown kinds never drop an event
+      };
+    }
+  }
+
+  private record Check(String owner, String[][] paths, List<Set<String>> exact, List<List<Matcher>> others) {
     boolean test(JsonNode envelope) {
       for (int i = 0; i < paths.length; i++) {
         JsonNode value = at(envelope, paths[i]);
@@ -38,7 +65,7 @@ final class Prefilter {
         if (value.isContainerNode()) {
           continue;
         }
-        if (!value.isTextual() || !allows(value.asText(), exact.get(i), others.get(i))) {
+        if (!value.isValueNode() || !allows(value.asText(), exact.get(i), others.get(i))) {
           return false;
         }
       }
@@ -47,89 +74,143 @@ final class Prefilter {
   }
 
   void addPattern(JsonNode pattern) {
+    addPattern("", pattern);
+  }
+
+  /** Indexes one pattern of the rule {@code owner}. */
+  void addPattern(String owner, JsonNode pattern) {
     Map<String, List<String>> required = new HashMap<>();
     collect(pattern, "", required);
     if (required.isEmpty()) {
-      passAll = true;
+      always.add(owner);
       return;
     }
     List<String> names = required.get(EVENT_NAME);
-    boolean indexable = names != null && names.stream().allMatch(v -> v.startsWith("="));
-    if (indexable) {
+    if (names != null && names.stream().allMatch(v -> v.startsWith("=") || v.startsWith("prefix:") || simplePrefix(v) != null)) {
       required.remove(EVENT_NAME);
-      Check rest = check(required);
+      Check rest = check(owner, required);
       for (String name : names) {
-        byEventName.computeIfAbsent(name.substring(1), k -> new ArrayList<>()).add(rest);
+        if (name.startsWith("=")) {
+          byEventName.computeIfAbsent(name.substring(1), k -> new ArrayList<>()).add(rest);
+        } else {
+          String prefix = name.startsWith("prefix:") ? name.substring("prefix:".length()) : simplePrefix(name);
+          byEventNamePrefix.computeIfAbsent(prefix.isEmpty() ? '\0' : prefix.charAt(0), k -> new ArrayList<>())
+              .add(Map.entry(prefix, rest));
+        }
+      }
+    } else if (required.containsKey("source") && required.get("source").stream().allMatch(v -> v.startsWith("="))) {
+      List<String> sources = required.remove("source");
+      Check rest = check(owner, required);
+      for (String source : sources) {
+        othersBySource.computeIfAbsent(source.substring(1), k -> new ArrayList<>()).add(rest);
       }
     } else {
-      others.add(check(required));
+      others.add(check(owner, required));
     }
+  }
+
+  /** The literal start of a {@code wild:} matcher ending in its only {@code *} ("PutBucketLifecycle*"), or null. */
+  private static String simplePrefix(String matcher) {
+    if (!matcher.startsWith("wild:")) {
+      return null;
+    }
+    String glob = matcher.substring("wild:".length());
+    int star = glob.indexOf('*');
+    return star > 0 && star == glob.length() - 1 ? glob.substring(0, star) : null;
   }
 
   boolean mayMatch(JsonNode envelope) {
-    if (passAll) {
-      return true;
-    }
+    List<String> out = new ArrayList<>();
+    candidates(envelope, out);
+    return !out.isEmpty();
+  }
+
+  /**
+   * Adds the owners of every pattern the event may match (possibly twice): a necessary condition, so a
+   * rule that is not added here cannot match the event.
+   */
+  void candidates(JsonNode envelope, Collection<String> out) {
+    out.addAll(always);
     JsonNode detail = envelope.get("detail");
     JsonNode name = detail == null ? null : detail.get("eventName");
     if (name != null && name.isTextual()) {
-      List<Check> checks = byEventName.get(name.asText());
+      String text = name.asText();
+      List<Check> checks = byEventName.get(text);
       if (checks != null) {
         for (Check check : checks) {
           if (check.test(envelope)) {
-            return true;
+            out.add(check.owner());
           }
         }
       }
-    } else if (name != null && name.isContainerNode() && !byEventName.isEmpty()) {
-      return true;
+      List<Map.Entry<String, Check>> prefixed = text.isEmpty() ? null : byEventNamePrefix.get(text.charAt(0));
+      if (prefixed != null) {
+        for (Map.Entry<String, Check> p : prefixed) {
+          if (text.startsWith(p.getKey()) && p.getValue().test(envelope)) {
+            out.add(p.getValue().owner());
+          }
+        }
+      }
+      List<Map.Entry<String, Check>> emptyPrefix = byEventNamePrefix.get('\0');
+      if (emptyPrefix != null) {
+        emptyPrefix.forEach(p -> {
+          if (p.getValue().test(envelope)) {
+            out.add(p.getValue().owner());
+          }
+        });
+      }
+    } else if (name != null && name.isContainerNode()) {
+      byEventName.values().forEach(list -> list.forEach(c -> out.add(c.owner())));
+      byEventNamePrefix.values().forEach(list -> list.forEach(p -> out.add(p.getValue().owner())));
+    }
+    JsonNode source = envelope.get("source");
+    if (source != null && source.isTextual()) {
+      List<Check> bySource = othersBySource.get(source.asText());
+      if (bySource != null) {
+        for (Check check : bySource) {
+          if (check.test(envelope)) {
+            out.add(check.owner());
+          }
+        }
+      }
     }
     for (Check check : others) {
       if (check.test(envelope)) {
-        return true;
+        out.add(check.owner());
       }
     }
-    return false;
   }
 
-  private static Check check(Map<String, List<String>> required) {
+  private static Check check(String owner, Map<String, List<String>> required) {
     String[][] paths = new String[required.size()][];
-    List<List<String>> exact = new ArrayList<>();
-    List<List<String>> others = new ArrayList<>();
+    List<Set<String>> exact = new ArrayList<>();
+    List<List<Matcher>> others = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, List<String>> field : required.entrySet()) {
       paths[i++] = field.getKey().split("\\.");
-      List<String> e = new ArrayList<>();
-      List<String> o = new ArrayList<>();
+      Set<String> e = new HashSet<>();
+      List<Matcher> o = new ArrayList<>();
       for (String v : field.getValue()) {
         if (v.startsWith("=")) {
           e.add(v.substring(1));
         } else {
-          o.add(v);
+          int colon = v.indexOf(':');
+          o.add(new Matcher(v.substring(0, colon), v.substring(colon + 1)));
         }
       }
       exact.add(e);
       others.add(o);
     }
-    return new Check(paths, exact, others);
+    return new Check(owner, paths, exact, others);
   }
 
-  /** True when the text equals one value or passes one of the other matchers ({@code kind:operand}). */
-  private static boolean allows(String text, List<String> exact, List<String> others) {
+  /** True when the text equals one value or passes one of the other matchers. */
+  private static boolean allows(String text, Set<String> exact, List<Matcher> others) {
     if (exact.contains(text)) {
       return true;
     }
-    for (String matcher : others) {
-      int colon = matcher.indexOf(':');
-      String operand = matcher.substring(colon + 1);
-      boolean ok = switch (matcher.substring(0, colon)) {
-        case "prefix" -> text.startsWith(operand);
-        case "suffix" -> text.endsWith(operand);
-        case "ci" -> text.equalsIgnoreCase(operand);
-        case "wild" -> glob(operand, text);
-        default -> true; // unknown kinds never drop an event
-      };
-      if (ok) {
+    for (Matcher matcher : others) {
+      if (matcher.test(text)) {
         return true;
       }
     }
@@ -221,8 +302,11 @@ final class Prefilter {
   private static List<String> textOrPrefix(JsonNode array) {
     List<String> values = new ArrayList<>();
     for (JsonNode v : array) {
-      if (v.isTextual()) {
+      if (v.isTextual() || v.isBoolean()) {
+        // A boolean in a pattern matches the JSON boolean; its text is a necessary condition.
         values.add("=" + v.asText());
+      } else if (v.isObject() && v.size() == 1 && v.path("exists").isBoolean() && v.get("exists").asBoolean()) {
+        values.add("exists:");
       } else if (v.isObject() && v.size() == 1 && v.path("prefix").isTextual()) {
         values.add("prefix:" + v.get("prefix").asText());
       } else if (v.isObject() && v.size() == 1 && v.path("suffix").isTextual()) {
@@ -231,7 +315,10 @@ final class Prefilter {
         values.add("ci:" + v.get("equals-ignore-case").asText());
       } else if (v.isObject() && v.size() == 1 && v.path("wildcard").isTextual()
           && !v.get("wildcard").asText().contains("\\")) {
-        values.add("wild:" + v.get("wildcard").asText());
+        String glob = v.get("wildcard").asText();
+        int last = glob.length() - 1;
+        boolean contains = last >= 2 && glob.charAt(0) == '*' && glob.charAt(last) == '*' && glob.indexOf('*', 1) == last;
+        values.add(contains ? "contains:" + glob.substring(1, last) : "wild:" + glob);
       } else {
         return null;
       }

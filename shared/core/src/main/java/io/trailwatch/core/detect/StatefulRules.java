@@ -29,17 +29,47 @@ public final class StatefulRules {
     this.state = state;
   }
 
-  /** A finding of a stateful rule, with what the state is consulted on. */
-  public record Candidate(Rule rule, Finding finding, String key, Instant time) {}
+  /**
+   * A match of a stateful rule, with what the state is consulted on; its finding is built only if the
+   * state admits it.
+   */
+  public record Candidate(Rule rule, AwsEvent event, String key, Instant time) {
+    public Finding finding() {
+      return Detector.toFinding(rule, event);
+    }
+  }
 
-  public static Candidate candidate(Rule rule, Finding finding, AwsEvent event) {
+  public static Candidate candidate(Rule rule, AwsEvent event) {
     List<String> fields = rule.threshold() != null ? rule.threshold().groupBy() : rule.firstSeen().keys();
     StringBuilder key = new StringBuilder();
     for (String field : fields) {
       String value = Detector.valueOf(rule, event, field);
       key.append(key.length() == 0 ? "" : "|").append(value == null ? "" : value);
     }
-    return new Candidate(rule, finding, key.toString(), timeOf(event));
+    return new Candidate(rule, event, key.toString(), timeOf(event));
+  }
+
+  /**
+   * CloudTrail's own format, {@code 2026-03-15T02:07:41Z}, read without a formatter (stateful rules
+   * read the time of every match); anything else goes to {@link Instant#parse}.
+   */
+  static Instant fastParse(String t) {
+    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+      return null;
+    }
+    try {
+      int year = Integer.parseInt(t, 0, 4, 10);
+      int month = Integer.parseInt(t, 5, 7, 10);
+      int day = Integer.parseInt(t, 8, 10, 10);
+      int hour = Integer.parseInt(t, 11, 13, 10);
+      int minute = Integer.parseInt(t, 14, 16, 10);
+      int second = Integer.parseInt(t, 17, 19, 10);
+      long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** True when the candidate becomes a finding: its burst is complete, or its combination is new. */
@@ -56,6 +86,10 @@ public final class StatefulRules {
 
   private static Instant timeOf(AwsEvent event) {
     String time = event.eventTime();
+    Instant fast = time == null ? null : fastParse(time);
+    if (fast != null) {
+      return fast;
+    }
     if (time != null) {
       try {
         return Instant.parse(time);

@@ -68,6 +68,18 @@ class PrefilterTest {
   }
 
   @Test
+  void booleansAndExistsTrueAreRequiredFields() throws Exception {
+    String omitted = "{\"detail\":{\"requestParameters\":{\"omitted\":[true]}}}";
+    AwsEvent big = TestEvents.event("iam.amazonaws.com", "PutRolePolicy", "{\"omitted\":true,\"reason\":\"too large\"}");
+    assertThat(both(omitted, big)).containsExactly(true, true);
+    assertThat(both(omitted, createUser)).containsExactly(false, false);
+    String serial = "{\"detail\":{\"requestParameters\":{\"serialNumber\":[{\"exists\":true}]}}}";
+    AwsEvent withMfa = TestEvents.event("sts.amazonaws.com", "AssumeRole", "{\"serialNumber\":\"arn:aws:iam::111122223333:mfa/alice\"}");
+    assertThat(both(serial, withMfa)).containsExactly(true, true);
+    assertThat(both(serial, createUser)).containsExactly(false, false);
+  }
+
+  @Test
   void prefixesAndOrBranchesAreUnderstood() throws Exception {
     String prefix = "{\"detail\":{\"eventName\":[{\"prefix\":\"UpdateFunctionCode\"}]}}";
     assertThat(both(prefix, lambdaUpdate)).containsExactly(true, true);
