@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class Prefilter {
   private static final String EVENT_NAME = "detail.eventName";
+  private static final String CALLER_TYPE = "detail.userIdentity.type";
 
   private final Map<String, List<Check>> byEventName = new HashMap<>();
   /**
@@ -34,7 +35,9 @@ final class Prefilter {
   private final Map<Character, List<Map.Entry<String, Check>>> byEventNamePrefix = new HashMap<>();
   /** Patterns without event names, indexed by the {@code source} they require (aws.config, aws.signin). */
   private final Map<String, List<Check>> othersBySource = new HashMap<>();
-  /** Patterns that require neither an event name nor a source (user agents, root, error codes). */
+  /** Patterns that require neither an event name nor a source, by the caller type they require (Root). */
+  private final Map<String, List<Check>> othersByCallerType = new HashMap<>();
+  /** Patterns that require none of those (user agents). */
   private final List<Check> others = new ArrayList<>();
   /** Owners of patterns that require nothing this index understands: always candidates. */
   private final List<String> always = new ArrayList<>();
@@ -104,6 +107,12 @@ final class Prefilter {
       for (String source : sources) {
         othersBySource.computeIfAbsent(source.substring(1), k -> new ArrayList<>()).add(rest);
       }
+    } else if (required.containsKey(CALLER_TYPE) && required.get(CALLER_TYPE).stream().allMatch(v -> v.startsWith("="))) {
+      List<String> types = required.remove(CALLER_TYPE);
+      Check rest = check(owner, required);
+      for (String type : types) {
+        othersByCallerType.computeIfAbsent(type.substring(1), k -> new ArrayList<>()).add(rest);
+      }
     } else {
       others.add(check(owner, required));
     }
@@ -172,6 +181,22 @@ final class Prefilter {
             out.add(check.owner());
           }
         }
+      }
+    }
+    if (!othersByCallerType.isEmpty()) {
+      JsonNode identity = detail == null ? null : detail.get("userIdentity");
+      JsonNode type = identity == null ? null : identity.get("type");
+      if (type != null && type.isTextual()) {
+        List<Check> byType = othersByCallerType.get(type.asText());
+        if (byType != null) {
+          for (Check check : byType) {
+            if (check.test(envelope)) {
+              out.add(check.owner());
+            }
+          }
+        }
+      } else if (type != null && type.isContainerNode()) {
+        othersByCallerType.values().forEach(list -> list.forEach(c -> out.add(c.owner())));
       }
     }
     for (Check check : others) {

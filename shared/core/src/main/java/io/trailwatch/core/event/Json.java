@@ -32,18 +32,25 @@ public final class Json {
 
   private Json() {}
 
+  /** Dotted paths split once: rules name a few hundred, and every finding and state key reads them. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> STEPS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Follows a dotted path through objects; a missing step gives {@link MissingNode}, never null. */
   public static JsonNode at(JsonNode root, String dottedPath) {
+    String[] steps = STEPS.get(dottedPath);
+    if (steps == null) {
+      steps = dottedPath.split("\\.", -1);
+      if (STEPS.size() < 10_000) { // paths come from rules, not events; the bound only guards misuse
+        STEPS.put(dottedPath, steps);
+      }
+    }
     JsonNode node = root;
-    int start = 0;
-    while (node != null && !node.isMissingNode()) {
-      int dot = dottedPath.indexOf('.', start);
-      String step = dot < 0 ? dottedPath.substring(start) : dottedPath.substring(start, dot);
-      node = node.get(step);
-      if (dot < 0) {
+    for (String step : steps) {
+      if (node == null || node.isMissingNode()) {
         break;
       }
-      start = dot + 1;
+      node = node.get(step);
     }
     return node == null ? MissingNode.getInstance() : node;
   }
