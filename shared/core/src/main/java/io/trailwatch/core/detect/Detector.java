@@ -39,10 +39,42 @@ public final class Detector {
   private final Map<String, Matcher> matchers = new HashMap<>();
   private final Map<String, Rule> rules = new HashMap<>();
 
+  /**
+   * One rule's matcher. Its Event Ruler machine is compiled on first use: a detector holds a hundred and
+   * fifty of them and a cold start needs the few its first event concerns (SnapStart priming compiles all
+   * of them before the snapshot, {@link #warm}). The loader has already checked every pattern compiles.
+   */
   private static final class Matcher {
-    final GenericMachine<String> machine = new GenericMachine<>();
+    final String id;
+    final List<String> patterns = new ArrayList<>();
     final FieldTrie fields = new FieldTrie();
     final Map<ObjectNode, Boolean> verdicts = new ConcurrentHashMap<>();
+    private volatile GenericMachine<String> machine;
+
+    Matcher(String id) {
+      this.id = id;
+    }
+
+    GenericMachine<String> machine() {
+      GenericMachine<String> m = machine;
+      if (m == null) {
+        synchronized (this) {
+          m = machine;
+          if (m == null) {
+            m = new GenericMachine<>();
+            for (String pattern : patterns) {
+              try {
+                m.addRule(id, pattern);
+              } catch (IOException e) {
+                throw new UncheckedIOException("pattern of rule " + id + " does not compile", e);
+              }
+            }
+            machine = m;
+          }
+        }
+      }
+      return m;
+    }
 
     boolean matches(ObjectNode envelope) {
       ObjectNode read = fields.prune(envelope);
@@ -50,7 +82,7 @@ public final class Detector {
       if (known != null) {
         return known;
       }
-      boolean matched = !machine.rulesForJSONEvent(read).isEmpty();
+      boolean matched = !machine().rulesForJSONEvent(read).isEmpty();
       if (verdicts.size() >= MAX_VERDICTS) {
         verdicts.clear();
       }
@@ -69,10 +101,10 @@ public final class Detector {
         continue; // deprecated, or a condition no event can meet under this configuration
       }
       rules.put(rule.id(), rule);
-      Matcher matcher = matchers.computeIfAbsent(rule.id(), k -> new Matcher());
+      Matcher matcher = matchers.computeIfAbsent(rule.id(), Matcher::new);
       for (String pattern : rule.matchPatterns()) {
         try {
-          matcher.machine.addRule(rule.id(), pattern);
+          matcher.patterns.add(pattern);
           JsonNode tree = Json.MAPPER.readTree(pattern);
           matcher.fields.addPattern(tree);
           prefilter.addPattern(rule.id(), tree);
@@ -85,6 +117,11 @@ public final class Detector {
 
   public Detector(List<Rule> catalog) {
     this(catalog, EvaluationContext.EMPTY, (rule, event, error) -> {});
+  }
+
+  /** Compiles every rule's machine now (before a SnapStart snapshot), not on first use. */
+  public void warm() {
+    matchers.values().forEach(Matcher::machine);
   }
 
   /** The rules this detector runs (deprecated ones are left out). */

@@ -63,6 +63,7 @@ public final class DetectService {
    * warm. Returns how many findings the sample gave.
    */
   public int prime(JsonNode sample) {
+    engine.get().detector().warm();
     List<Finding> findings = engine.get().detector().evaluate(EventValidator.toEvent(sample));
     for (Finding finding : findings) {
       io.trailwatch.core.finding.FindingJson.toJson(finding);
