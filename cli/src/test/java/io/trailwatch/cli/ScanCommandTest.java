@@ -127,21 +127,22 @@ class ScanCommandTest {
   }
 
   @Test
-  void aReplayDecidesStatefulRulesInTimeOrderWhateverTheFileOrderAndThreads() throws IOException {
+  void aReplayWithOneThreadDecidesStatefulRulesInFileOrderAndHoldsNothing() throws IOException {
     Path spray = Path.of("../shared/rules/catalog/signin/signin_console_login_failure_burst/tests/positive/"
         + "password_spray_from_one_ip.json");
     com.fasterxml.jackson.databind.JsonNode events = io.trailwatch.core.event.Json.MAPPER.readTree(spray.toFile());
-    // The burst's last three failures in the file scanned first, its first three in the second.
+    // The burst's first three failures in the first file (by name, as CloudTrail names files by time),
+    // its last three in the second: the fifth failure completes the burst across the two files.
     com.fasterxml.jackson.databind.node.ArrayNode early = io.trailwatch.core.event.Json.MAPPER.createArrayNode();
     com.fasterxml.jackson.databind.node.ArrayNode late = io.trailwatch.core.event.Json.MAPPER.createArrayNode();
     for (int i = 0; i < events.size(); i++) {
       (i < 3 ? early : late).add(events.get(i));
     }
-    Files.writeString(dir.resolve("a-late.json"), late.toString());
-    Files.writeString(dir.resolve("b-early.json"), early.toString());
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("111122223333_CloudTrail_us-east-1_20260317T0210Z_a.json"), early.toString());
+    Files.writeString(logs.resolve("111122223333_CloudTrail_us-east-1_20260317T0215Z_b.json"), late.toString());
 
-    CliRun run = CliRun.of("scan", "--format", "jsonl", "--threads", "2", dir.resolve("a-late.json").toString(),
-        dir.resolve("b-early.json").toString());
+    CliRun run = CliRun.of("scan", "--format", "jsonl", "--threads", "1", logs.toString());
 
     assertThat(lines(run.out())).extracting(f -> f.get("ruleId").asText())
         .containsExactly("signin_console_login_failure_burst");

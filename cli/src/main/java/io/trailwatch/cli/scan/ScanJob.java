@@ -10,10 +10,7 @@ import io.trailwatch.core.rule.Severity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import io.trailwatch.core.detect.StatefulRules;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +44,6 @@ public final class ScanJob {
     void problems(List<InputProblem> problems, long dropped);
   }
 
-  private final List<StatefulRules.Candidate> pending = Collections.synchronizedList(new ArrayList<>());
-
   public void run(List<Path> files, Listener listener) throws InterruptedException {
     stats.filesTotal = files.size();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -71,22 +66,6 @@ public final class ScanJob {
         listener.problems(result.problems, result.problemsDropped);
         listener.findings(result.findings);
       }
-      // Stateful rules (thresholds, first seen) are decided last, in the events' time order, so a
-      // replay builds the same state whatever the thread count and the order of the files.
-      List<StatefulRules.Candidate> candidates = new ArrayList<>(pending);
-      candidates.sort(Comparator.comparing(StatefulRules.Candidate::time));
-      Tuned.Judgement admitted = engine.admit(candidates, clock.instant());
-      for (Finding finding : admitted.findings()) {
-        stats.raised(finding.ruleId());
-        stats.finding(Severity.valueOf(finding.severity()));
-      }
-      for (Tuned.Hidden hidden : admitted.hidden()) {
-        stats.raised(hidden.finding().ruleId());
-        stats.suppressed(hidden.finding().ruleId());
-      }
-      if (!admitted.findings().isEmpty()) {
-        listener.findings(admitted.findings());
-      }
     } finally {
       pool.shutdownNow();
     }
@@ -102,10 +81,9 @@ public final class ScanJob {
           @Override
           public void event(AwsEvent event) {
             stats.events.increment();
-            // One thread reads the files in order, so each match is decided as it comes (nothing held
-            // in memory); several threads read files out of order, so matches wait for the end.
-            Tuned.Judgement judged = threads == 1 ? engine.judge(event, now) : engine.judgeDeferred(event, now);
-            pending.addAll(judged.pending());
+            // Stateful rules are decided as events are read, so nothing is held and memory stays flat:
+            // one thread reads the files in order (an exact replay); several read files side by side.
+            Tuned.Judgement judged = engine.judge(event, now);
             for (Finding finding : judged.findings()) {
               stats.raised(finding.ruleId());
               stats.finding(Severity.valueOf(finding.severity()));
