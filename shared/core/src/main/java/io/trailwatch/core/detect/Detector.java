@@ -148,7 +148,8 @@ public final class Detector {
    */
   public List<Rule> firedRules(AwsEvent event) {
     List<String> candidates = new ArrayList<>(2);
-    prefilter.candidates(event.envelope(), candidates);
+    List<String> proven = new ArrayList<>(2);
+    prefilter.candidates(event.envelope(), candidates, proven);
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -163,7 +164,8 @@ public final class Detector {
         continue;
       }
       try {
-        if (matchers.get(id).matches(event.envelope()) && fires(rule, event)) {
+        // A pattern the prefilter proves needs no Event Ruler walk (PrefilterTest checks it agrees).
+        if ((proven.contains(id) || matchers.get(id).matches(event.envelope())) && fires(rule, event)) {
           fired.add(rule);
         }
       } catch (RuntimeException e) {

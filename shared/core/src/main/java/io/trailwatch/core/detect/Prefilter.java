@@ -58,21 +58,33 @@ final class Prefilter {
     }
   }
 
-  private record Check(String owner, String[][] paths, List<Set<String>> exact, List<List<Matcher>> others) {
-    boolean test(JsonNode envelope) {
+  /**
+   * @param proves true when the pattern is nothing but these fields and values (no {@code $or}, no
+   *     anything-but, exists, numeric, cidr or case-folding matcher): then passing the check on text values
+   *     is the same verdict Event Ruler would give, and the detector need not ask it
+   */
+  private record Check(String owner, String[][] paths, List<Set<String>> exact, List<List<Matcher>> others,
+      boolean proves) {
+    /** 0: cannot match; 1: may match; 2: matches (proven). */
+    int test(JsonNode envelope) {
+      boolean proven = proves;
       for (int i = 0; i < paths.length; i++) {
         JsonNode value = at(envelope, paths[i]);
         if (value == null) {
-          return false;
+          return 0;
         }
         if (value.isContainerNode()) {
+          proven = false;
           continue;
         }
         if (!value.isValueNode() || !allows(value.asText(), exact.get(i), others.get(i))) {
-          return false;
+          return 0;
+        }
+        if (!value.isTextual()) {
+          proven = false;
         }
       }
-      return true;
+      return proven ? 2 : 1;
     }
   }
 
@@ -84,6 +96,7 @@ final class Prefilter {
   void addPattern(String owner, JsonNode pattern) {
     Map<String, List<String>> required = new HashMap<>();
     collect(pattern, "", required);
+    boolean proves = provable(pattern);
     if (required.isEmpty()) {
       always.add(owner);
       return;
@@ -91,7 +104,7 @@ final class Prefilter {
     List<String> names = required.get(EVENT_NAME);
     if (names != null && names.stream().allMatch(v -> v.startsWith("=") || v.startsWith("prefix:") || simplePrefix(v) != null)) {
       required.remove(EVENT_NAME);
-      Check rest = check(owner, required);
+      Check rest = check(owner, required, proves);
       for (String name : names) {
         if (name.startsWith("=")) {
           byEventName.computeIfAbsent(name.substring(1), k -> new ArrayList<>()).add(rest);
@@ -103,18 +116,18 @@ final class Prefilter {
       }
     } else if (required.containsKey("source") && required.get("source").stream().allMatch(v -> v.startsWith("="))) {
       List<String> sources = required.remove("source");
-      Check rest = check(owner, required);
+      Check rest = check(owner, required, proves);
       for (String source : sources) {
         othersBySource.computeIfAbsent(source.substring(1), k -> new ArrayList<>()).add(rest);
       }
     } else if (required.containsKey(CALLER_TYPE) && required.get(CALLER_TYPE).stream().allMatch(v -> v.startsWith("="))) {
       List<String> types = required.remove(CALLER_TYPE);
-      Check rest = check(owner, required);
+      Check rest = check(owner, required, proves);
       for (String type : types) {
         othersByCallerType.computeIfAbsent(type.substring(1), k -> new ArrayList<>()).add(rest);
       }
     } else {
-      others.add(check(owner, required));
+      others.add(check(owner, required, proves));
     }
   }
 
@@ -128,6 +141,46 @@ final class Prefilter {
     return star > 0 && star == glob.length() - 1 ? glob.substring(0, star) : null;
   }
 
+  private static void add(Check check, int verdict, Collection<String> out, Collection<String> proven) {
+    if (verdict > 0) {
+      out.add(check.owner());
+      if (verdict == 2 && proven != null) {
+        proven.add(check.owner());
+      }
+    }
+  }
+
+  /**
+   * True when every constraint of the pattern is one this index checks exactly: objects of fields whose
+   * values are lists of strings, {@code prefix}, {@code suffix} or escape-free {@code wildcard}.
+   */
+  static boolean provable(JsonNode pattern) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (field.getKey().startsWith("$")) {
+        return false;
+      }
+      if (value.isObject()) {
+        if (!provable(value)) {
+          return false;
+        }
+      } else if (value.isArray() && !value.isEmpty()) {
+        for (JsonNode v : value) {
+          boolean ok = v.isTextual()
+              || v.isObject() && v.size() == 1 && (v.path("prefix").isTextual() || v.path("suffix").isTextual()
+                  || v.path("wildcard").isTextual() && !v.get("wildcard").asText().contains("\\"));
+          if (!ok) {
+            return false;
+          }
+        }
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean mayMatch(JsonNode envelope) {
     List<String> out = new ArrayList<>();
     candidates(envelope, out);
@@ -139,6 +192,14 @@ final class Prefilter {
    * rule that is not added here cannot match the event.
    */
   void candidates(JsonNode envelope, Collection<String> out) {
+    candidates(envelope, out, null);
+  }
+
+  /**
+   * As {@link #candidates(JsonNode, Collection)}, also adding to {@code proven} (when given) the owners
+   * whose pattern the check alone proves the event matches.
+   */
+  void candidates(JsonNode envelope, Collection<String> out, Collection<String> proven) {
     out.addAll(always);
     JsonNode detail = envelope.get("detail");
     JsonNode name = detail == null ? null : detail.get("eventName");
@@ -147,26 +208,20 @@ final class Prefilter {
       List<Check> checks = byEventName.get(text);
       if (checks != null) {
         for (Check check : checks) {
-          if (check.test(envelope)) {
-            out.add(check.owner());
-          }
+          add(check, check.test(envelope), out, proven);
         }
       }
       List<Map.Entry<String, Check>> prefixed = text.isEmpty() ? null : byEventNamePrefix.get(text.charAt(0));
       if (prefixed != null) {
         for (Map.Entry<String, Check> p : prefixed) {
-          if (text.startsWith(p.getKey()) && p.getValue().test(envelope)) {
-            out.add(p.getValue().owner());
+          if (text.startsWith(p.getKey())) {
+            add(p.getValue(), p.getValue().test(envelope), out, proven);
           }
         }
       }
       List<Map.Entry<String, Check>> emptyPrefix = byEventNamePrefix.get('\0');
       if (emptyPrefix != null) {
-        emptyPrefix.forEach(p -> {
-          if (p.getValue().test(envelope)) {
-            out.add(p.getValue().owner());
-          }
-        });
+        emptyPrefix.forEach(p -> add(p.getValue(), p.getValue().test(envelope), out, proven));
       }
     } else if (name != null && name.isContainerNode()) {
       byEventName.values().forEach(list -> list.forEach(c -> out.add(c.owner())));
@@ -177,9 +232,7 @@ final class Prefilter {
       List<Check> bySource = othersBySource.get(source.asText());
       if (bySource != null) {
         for (Check check : bySource) {
-          if (check.test(envelope)) {
-            out.add(check.owner());
-          }
+          add(check, check.test(envelope), out, proven);
         }
       }
     }
@@ -190,9 +243,7 @@ final class Prefilter {
         List<Check> byType = othersByCallerType.get(type.asText());
         if (byType != null) {
           for (Check check : byType) {
-            if (check.test(envelope)) {
-              out.add(check.owner());
-            }
+            add(check, check.test(envelope), out, proven);
           }
         }
       } else if (type != null && type.isContainerNode()) {
@@ -200,13 +251,11 @@ final class Prefilter {
       }
     }
     for (Check check : others) {
-      if (check.test(envelope)) {
-        out.add(check.owner());
-      }
+      add(check, check.test(envelope), out, proven);
     }
   }
 
-  private static Check check(String owner, Map<String, List<String>> required) {
+  private static Check check(String owner, Map<String, List<String>> required, boolean proves) {
     String[][] paths = new String[required.size()][];
     List<Set<String>> exact = new ArrayList<>();
     List<List<Matcher>> others = new ArrayList<>();
@@ -226,7 +275,7 @@ final class Prefilter {
       exact.add(e);
       others.add(o);
     }
-    return new Check(owner, paths, exact, others);
+    return new Check(owner, paths, exact, others, proves);
   }
 
   /** True when the text equals one value or passes one of the other matchers. */

@@ -31,6 +31,9 @@ class PrefilterTest {
     boolean ruler = !machine.rulesForJSONEvent(event.envelope()).isEmpty();
     boolean passes = prefilter.mayMatch(event.envelope());
     assertThat(!ruler || passes).as("prefilter dropped a match of %s", pattern).isTrue();
+    List<String> proven = new java.util.ArrayList<>();
+    prefilter.candidates(event.envelope(), new java.util.ArrayList<>(), proven);
+    assertThat(proven.isEmpty() || ruler).as("prefilter proved a match Event Ruler denies: %s", pattern).isTrue();
     return new boolean[] {ruler, passes};
   }
 
@@ -77,6 +80,21 @@ class PrefilterTest {
     AwsEvent withMfa = TestEvents.event("sts.amazonaws.com", "AssumeRole", "{\"serialNumber\":\"arn:aws:iam::111122223333:mfa/alice\"}");
     assertThat(both(serial, withMfa)).containsExactly(true, true);
     assertThat(both(serial, createUser)).containsExactly(false, false);
+  }
+
+  @Test
+  void aCheckProvesOnlyPatternsItCapturesWhole() throws Exception {
+    String plain = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[\"IAMUser\"]}}}";
+    String withAnythingBut = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[{\"anything-but\":\"Root\"}]}}}";
+    assertThat(Prefilter.provable(json(plain))).isTrue();
+    assertThat(Prefilter.provable(json(withAnythingBut))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"$or\":[{\"eventName\":[\"A\"]},{\"eventName\":[\"B\"]}]}}"))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"requestParameters\":{\"omitted\":[true]}}}"))).isFalse();
+    Prefilter prefilter = new Prefilter();
+    prefilter.addPattern("r", json(plain));
+    List<String> proven = new java.util.ArrayList<>();
+    prefilter.candidates(createUser.envelope(), new java.util.ArrayList<>(), proven);
+    assertThat(proven).containsExactly("r");
   }
 
   @Test
