@@ -64,14 +64,36 @@ final class Prefilter {
    *     is the same verdict Event Ruler would give, and the detector need not ask it
    */
   private record Check(String owner, String[][] paths, List<Set<String>> exact, List<List<Matcher>> others,
-      boolean proves) {
+      boolean proves, Set<String>[] notIn, boolean[] absent) {
     /** 0: cannot match; 1: may match; 2: matches (proven). */
     int test(JsonNode envelope) {
       boolean proven = proves;
       for (int i = 0; i < paths.length; i++) {
         JsonNode value = at(envelope, paths[i]);
+        if (absent[i]) {
+          // exists: false. A string or number present: no match; an object, array or null: Event Ruler decides.
+          if (value == null) {
+            continue;
+          }
+          if (value.isValueNode() && !value.isNull()) {
+            return 0;
+          }
+          proven = false;
+          continue;
+        }
         if (value == null) {
           return 0;
+        }
+        if (notIn[i] != null) {
+          // anything-but strings: the field must be there and be none of them.
+          if (value.isTextual()) {
+            if (notIn[i].contains(value.asText())) {
+              return 0;
+            }
+          } else {
+            proven = false;
+          }
+          continue;
         }
         if (value.isContainerNode()) {
           proven = false;
@@ -165,6 +187,8 @@ final class Prefilter {
         if (!provable(value)) {
           return false;
         }
+      } else if (value.isArray() && !value.isEmpty() && absentOrNotIn(value) != null) {
+        continue;
       } else if (value.isArray() && !value.isEmpty()) {
         for (JsonNode v : value) {
           boolean ok = v.isTextual()
@@ -259,14 +283,25 @@ final class Prefilter {
     String[][] paths = new String[required.size()][];
     List<Set<String>> exact = new ArrayList<>();
     List<List<Matcher>> others = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    Set<String>[] notIn = new Set[required.size()];
+    boolean[] absent = new boolean[required.size()];
     int i = 0;
     for (Map.Entry<String, List<String>> field : required.entrySet()) {
+      List<String> values = field.getValue();
+      if (values.size() == 1 && values.get(0).equals("absent:")) {
+        absent[i] = true;
+      } else if (values.size() == 1 && values.get(0).startsWith("notin:")) {
+        notIn[i] = new HashSet<>(List.of(values.get(0).substring("notin:".length()).split("\0", -1)));
+      }
       paths[i++] = field.getKey().split("\\.");
       Set<String> e = new HashSet<>();
       List<Matcher> o = new ArrayList<>();
       for (String v : field.getValue()) {
         if (v.startsWith("=")) {
           e.add(v.substring(1));
+        } else if (v.startsWith("absent:") || v.startsWith("notin:")) {
+          continue; // kept in absent / notIn
         } else {
           int colon = v.indexOf(':');
           o.add(new Matcher(v.substring(0, colon), v.substring(colon + 1)));
@@ -275,7 +310,7 @@ final class Prefilter {
       exact.add(e);
       others.add(o);
     }
-    return new Check(owner, paths, exact, others, proves);
+    return new Check(owner, paths, exact, others, proves, notIn, absent);
   }
 
   /** True when the text equals one value or passes one of the other matchers. */
@@ -361,6 +396,9 @@ final class Prefilter {
         collect(value, path + ".", required);
       } else if (value.isArray() && !value.isEmpty()) {
         List<String> values = textOrPrefix(value);
+        if (values == null) {
+          values = absentOrNotIn(value);
+        }
         if (values != null) {
           required.put(path, values);
         }
@@ -373,6 +411,32 @@ final class Prefilter {
    * (equals-ignore-case) or {@code "wild:pattern"}; null if any is another kind of match (anything-but,
    * exists, numeric, cidr...), which makes the field not required here: Event Ruler decides it.
    */
+  /**
+   * {@code [{exists: false}]} as {@code "absent:"}, and {@code [{anything-but: "x"}]} or
+   * {@code [{anything-but: ["x", "y"]}]} as {@code "notin:x\0y"}; null for anything else.
+   */
+  static List<String> absentOrNotIn(JsonNode array) {
+    if (array.size() != 1 || !array.get(0).isObject() || array.get(0).size() != 1) {
+      return null;
+    }
+    JsonNode v = array.get(0);
+    if (v.path("exists").isBoolean() && !v.get("exists").asBoolean()) {
+      return List.of("absent:");
+    }
+    JsonNode but = v.get("anything-but");
+    if (but == null) {
+      return null;
+    }
+    List<String> excluded = new ArrayList<>();
+    for (JsonNode x : but.isArray() ? but : List.of(but)) {
+      if (!x.isTextual()) {
+        return null;
+      }
+      excluded.add(x.asText());
+    }
+    return excluded.isEmpty() ? null : List.of("notin:" + String.join("\0", excluded));
+  }
+
   private static List<String> textOrPrefix(JsonNode array) {
     List<String> values = new ArrayList<>();
     for (JsonNode v : array) {

@@ -87,7 +87,9 @@ class PrefilterTest {
     String plain = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[\"IAMUser\"]}}}";
     String withAnythingBut = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[{\"anything-but\":\"Root\"}]}}}";
     assertThat(Prefilter.provable(json(plain))).isTrue();
-    assertThat(Prefilter.provable(json(withAnythingBut))).isFalse();
+    assertThat(Prefilter.provable(json(withAnythingBut))).as("anything-but strings are checked exactly").isTrue();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"userAgent\":[{\"anything-but\":{\"prefix\":\"aws-cli\"}}]}}"))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"n\":[{\"numeric\":[\">\",1]}]}}"))).isFalse();
     assertThat(Prefilter.provable(json("{\"detail\":{\"$or\":[{\"eventName\":[\"A\"]},{\"eventName\":[\"B\"]}]}}"))).isFalse();
     assertThat(Prefilter.provable(json("{\"detail\":{\"requestParameters\":{\"omitted\":[true]}}}"))).isFalse();
     Prefilter prefilter = new Prefilter();
@@ -95,6 +97,22 @@ class PrefilterTest {
     List<String> proven = new java.util.ArrayList<>();
     prefilter.candidates(createUser.envelope(), new java.util.ArrayList<>(), proven);
     assertThat(proven).containsExactly("r");
+  }
+
+  @Test
+  void existsFalseAndAnythingButAreCheckedLikeEventRuler() throws Exception {
+    String direct = "{\"detail\":{\"eventName\":[\"UpdateFunctionCode20150331v2\"],\"userIdentity\":{\"invokedBy\":[{\"exists\":false}]}}}";
+    AwsEvent byStack = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/Admin", "cloudformation.amazonaws.com"));
+    AwsEvent byHand = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/Admin", null));
+    assertThat(both(direct, byHand)).containsExactly(true, true);
+    assertThat(both(direct, byStack)).containsExactly(false, false);
+    String notRoot = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[{\"anything-but\":[\"Root\",\"AWSService\"]}]}}}";
+    AwsEvent rootCreate = TestEvents.fromJson(TestEvents.record("iam.amazonaws.com", "CreateUser", "{}").toString()
+        .replace("\"type\":\"IAMUser\"", "\"type\":\"Root\""));
+    assertThat(both(notRoot, createUser)).containsExactly(true, true);
+    assertThat(both(notRoot, rootCreate)).containsExactly(false, false);
+    String missingField = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"errorCode\":[{\"anything-but\":\"AccessDenied\"}]}}";
+    assertThat(both(missingField, createUser)).as("anything-but needs the field").containsExactly(false, false);
   }
 
   @Test
