@@ -128,6 +128,33 @@ class CoverageDocTest {
       md.append("| ").append(control.getKey()).append(" | ").append(control.getValue()).append(" | ")
           .append(implementing.isEmpty() ? "not covered yet" : String.join(", ", implementing)).append(" |\n");
     }
+    md.append("\n## What the rules read from the configuration\n\n")
+        .append("Allowlists and change windows the rules name (`allowlist:` and `window:` in their conditions); an\n")
+        .append("allowlist that is not configured allows nobody, a change window that is not configured keeps its\n")
+        .append("rules silent. See [tuning](tuning.md).\n\n")
+        .append("| name | kind | rules |\n| --- | --- | --- |\n");
+    Map<String, java.util.TreeSet<String>> named = new java.util.TreeMap<>();
+    for (Rule r : rules) {
+      if (r.folder() == null) {
+        continue;
+      }
+      try {
+        String yaml = Files.readString(r.folder().resolve("rule.yaml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(allowlist):\\s*([a-z0-9_-]+)|type:\\s*outside-change-window\\s*\\n\\s*(window):\\s*([a-z0-9_-]+)").matcher(yaml);
+        while (m.find()) {
+          String key = m.group(1) != null ? m.group(2) + "\tallowlist" : m.group(4) + "\tchange window";
+          named.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add("`" + r.id() + "`");
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    named.forEach((key, ids) -> {
+      String[] parts = key.split("\t");
+      md.append("| `").append(parts[0]).append("` | ").append(parts[1]).append(" | ")
+          .append(String.join(", ", ids)).append(" |\n");
+    });
     long covered = anchorRows.stream().filter(r -> rules.stream().anyMatch(x -> x.anchors().contains(r.id()))).count();
     long reasoned = anchorRows.stream().filter(r -> r.notCovered() != null).count();
     md.append("\n## What the best systems detect, row by row\n\n")
