@@ -36,8 +36,17 @@ public final class Json {
   private static final java.util.concurrent.ConcurrentHashMap<String, String[]> STEPS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Follows a dotted path through objects; a missing step gives {@link MissingNode}, never null. */
+  /**
+   * Follows a dotted path through objects; a missing step gives {@link MissingNode}, never null. A path
+   * may name alternatives, {@code a.b|c.d}: the first present one is followed (CloudTrail names the same
+   * document differently in different calls: {@code policyDocument}, {@code assumeRolePolicyDocument}).
+   */
   public static JsonNode at(JsonNode root, String dottedPath) {
+    int bar = dottedPath.indexOf('|');
+    if (bar >= 0) {
+      JsonNode first = at(root, dottedPath.substring(0, bar));
+      return first.isMissingNode() ? at(root, dottedPath.substring(bar + 1)) : first;
+    }
     String[] steps = STEPS.get(dottedPath);
     if (steps == null) {
       steps = dottedPath.split("\\.", -1);
@@ -67,7 +76,9 @@ public final class Json {
    */
   public static List<JsonNode> all(JsonNode root, String dottedPath) {
     List<JsonNode> out = new ArrayList<>();
-    collect(root, dottedPath.split("\\."), 0, out);
+    for (String alternative : dottedPath.split("\\|")) {
+      collect(root, alternative.split("\\."), 0, out);
+    }
     return out;
   }
 

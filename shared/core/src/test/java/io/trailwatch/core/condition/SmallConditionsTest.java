@@ -166,4 +166,20 @@ class SmallConditionsTest {
     assertThat(snapshot.test(shared, NONE)).isTrue();
     assertThat(snapshot.test(publicOnly, NONE)).isFalse();
   }
+
+  @Test
+  void aFieldMayNameAlternativesForCallsThatNameTheSameDocumentDifferently() {
+    Condition trust = ConditionFixture.build("{\"type\":\"grants-foreign-account\",\"field\":"
+        + "\"detail.requestParameters.policyDocument|detail.requestParameters.assumeRolePolicyDocument\"}");
+    String doc = "{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::777788889999:root\\\"},"
+        + "\\\"Action\\\":\\\"sts:AssumeRole\\\"}]}";
+    AwsEvent update = TestEvents.event("iam.amazonaws.com", "UpdateAssumeRolePolicy",
+        "{\"roleName\":\"app\",\"policyDocument\":\"" + doc + "\"}");
+    AwsEvent create = TestEvents.event("iam.amazonaws.com", "CreateRole",
+        "{\"roleName\":\"app\",\"assumeRolePolicyDocument\":\"" + doc + "\"}");
+    AwsEvent neither = TestEvents.event("iam.amazonaws.com", "CreateRole", "{\"roleName\":\"app\"}");
+    assertThat(trust.test(update, NONE)).isTrue();
+    assertThat(trust.test(create, NONE)).isTrue();
+    assertThat(trust.test(neither, NONE)).isFalse();
+  }
 }
