@@ -12,13 +12,19 @@ import java.util.HexFormat;
 public final class FindingIds {
   private FindingIds() {}
 
-  public static String of(String ruleId, String eventKey) {
+  /** One digest per thread: looking the algorithm up through the security providers costs more than hashing. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((ruleId + "\n" + eventKey).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  });
+
+  public static String of(String ruleId, String eventKey) {
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    byte[] digest = sha.digest((ruleId + "\n" + eventKey).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 16);
   }
 }
