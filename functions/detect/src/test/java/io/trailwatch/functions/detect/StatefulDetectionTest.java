@@ -1,5 +1,6 @@
 package io.trailwatch.functions.detect;
 
+import io.trailwatch.aws.testing.StateTable;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -7,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -19,8 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Stateful rules in Lambda: each event of a burst lands in a container of its own (a handler of its own
@@ -58,22 +48,9 @@ class StatefulDetectionTest {
 
   @BeforeAll
   static void startDynamoDb() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    dynamoServer = ServerRunner.createServerFromCommandLineArgs(
-        new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-    dynamoServer.start();
-    dynamoEndpoint = "http://127.0.0.1:" + port;
-    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(dynamoEndpoint))
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "x")))
-        .build()) {
-      dynamo.createTable(b -> b.tableName("trailwatch-state").billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-          .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
-    }
+    StateTable.Server served = StateTable.serve("trailwatch-state");
+    dynamoServer = served.server();
+    dynamoEndpoint = served.endpoint();
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.trailwatch.functions.route;
 
+import io.trailwatch.aws.testing.StateTable;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,23 +17,12 @@ import io.trailwatch.aws.RouteWiring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
@@ -50,22 +40,9 @@ class NothingTwiceTest {
 
   @BeforeAll
   static void startDynamoDb() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    dynamoServer = ServerRunner.createServerFromCommandLineArgs(
-        new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-    dynamoServer.start();
-    dynamoEndpoint = "http://127.0.0.1:" + port;
-    try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(dynamoEndpoint))
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "x")))
-        .build()) {
-      dynamo.createTable(b -> b.tableName("trailwatch-state").billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-          .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
-    }
+    StateTable.Server served = StateTable.serve("trailwatch-state");
+    dynamoServer = served.server();
+    dynamoEndpoint = served.endpoint();
   }
 
   @AfterAll

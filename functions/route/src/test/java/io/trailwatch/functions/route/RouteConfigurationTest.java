@@ -1,5 +1,7 @@
 package io.trailwatch.functions.route;
 
+import io.trailwatch.aws.testing.ParameterStoreStandIn;
+import io.trailwatch.aws.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -1,5 +1,6 @@
 package io.trailwatch.functions.route;
 
+import io.trailwatch.aws.testing.ParameterStoreStandIn;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;

@@ -29,10 +29,25 @@ public final class DynamoDbStateStore implements StateStore {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final java.time.Clock clock;
 
   public DynamoDbStateStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * @param clock when items expire counts from the later of the event's time and this clock: an old event
+   *     (a redriven dead letter) must not write state the table's TTL deletes at once
+   */
+  public DynamoDbStateStore(DynamoDbClient dynamo, String table, java.time.Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.clock = clock;
+  }
+
+  private long expiry(Instant time, Duration keep) {
+    Instant now = clock.instant();
+    return (time.isAfter(now) ? time : now).plus(keep).getEpochSecond();
   }
 
   @Override
@@ -63,7 +78,7 @@ public final class DynamoDbStateStore implements StateStore {
         // within the precision CloudTrail records (seconds).
         next.put("times", AttributeValue.fromNs(times.stream().map(String::valueOf).distinct().toList()));
         next.put("reported", n(burst ? t : reported == Long.MIN_VALUE ? 0 : reported));
-        next.put("expiresAt", n(time.plus(window).getEpochSecond() + 86_400));
+        next.put("expiresAt", n(expiry(time, window.plusDays(1))));
         try {
           if (exists) {
             dynamo.putItem(b -> b.tableName(table).item(next).conditionExpression("version = :v")
@@ -90,7 +105,7 @@ public final class DynamoDbStateStore implements StateStore {
     try {
       Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table).key(pk)
           .updateExpression("SET firstSeen = if_not_exists(firstSeen, :t), expiresAt = :exp")
-          .expressionAttributeValues(Map.of(":t", n(t), ":exp", n(t + keep.toSeconds())))
+          .expressionAttributeValues(Map.of(":t", n(t), ":exp", n(expiry(time, keep))))
           .returnValues(ReturnValue.ALL_NEW)).attributes();
       long first = Long.parseLong(item.get("firstSeen").n());
       if (t > first + keep.toSeconds()) {

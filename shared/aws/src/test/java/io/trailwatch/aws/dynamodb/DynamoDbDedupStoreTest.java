@@ -1,5 +1,6 @@
 package io.trailwatch.aws.dynamodb;
 
+import io.trailwatch.aws.testing.StateTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwatch.core.port.DedupStore;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
@@ -31,9 +29,7 @@ class DynamoDbDedupStoreTest {
   static void startDynamoDb() {
     local = DynamoDBEmbedded.create(true);
     dynamo = local.dynamoDbClient();
-    dynamo.createTable(b -> b.tableName("state").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+    StateTable.create(dynamo, "state");
   }
 
   @AfterAll

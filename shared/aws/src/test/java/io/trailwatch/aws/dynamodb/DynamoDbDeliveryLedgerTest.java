@@ -1,5 +1,6 @@
 package io.trailwatch.aws.dynamodb;
 
+import io.trailwatch.aws.testing.StateTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +19,6 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
@@ -33,11 +31,7 @@ class DynamoDbDeliveryLedgerTest {
   static void startDynamoDb() {
     local = DynamoDBEmbedded.create(true);
     dynamo = local.dynamoDbClient();
-    dynamo.createTable(b -> b.tableName("trailwatch-state").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
-    dynamo.updateTimeToLive(b -> b.tableName("trailwatch-state")
-        .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+    StateTable.create(dynamo, "trailwatch-state");
   }
 
   @AfterAll

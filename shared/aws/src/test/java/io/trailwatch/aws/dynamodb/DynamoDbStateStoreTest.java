@@ -1,5 +1,6 @@
 package io.trailwatch.aws.dynamodb;
 
+import io.trailwatch.aws.testing.StateTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +22,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
@@ -41,9 +39,7 @@ class DynamoDbStateStoreTest {
   static void startDynamoDb() {
     local = DynamoDBEmbedded.create(true);
     dynamo = local.dynamoDbClient();
-    dynamo.createTable(b -> b.tableName("state").billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+    StateTable.create(dynamo, "state");
   }
 
   @AfterAll
@@ -111,5 +107,22 @@ class DynamoDbStateStoreTest {
         .build();
     assertThatThrownBy(() -> new DynamoDbStateStore(nowhere, "state").burst("k", Instant.now(), 3, WINDOW))
         .isInstanceOf(StateUnavailableException.class).hasMessageContaining("rule state in state failed");
+  }
+
+  @Test
+  void stateFromAnOldEventOutlivesTheTableTtl() {
+    Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    StateStore store = new DynamoDbStateStore(dynamo, "state", java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    store.burst("old-event", Instant.parse("2026-03-17T02:00:00Z"), 3, WINDOW);
+    store.firstSeen("old-seen", Instant.parse("2026-03-17T02:00:00Z"), Duration.ofDays(365));
+
+    for (String kind : List.of("burst", "seen")) {
+      String key = kind.equals("burst") ? "old-event" : "old-seen";
+      var item = dynamo.scan(b -> b.tableName("state")).items().stream()
+          .filter(x -> x.get("pk").s().equals(kind + "#" + io.trailwatch.core.finding.FindingIds.of(kind, key)))
+          .findFirst().orElseThrow();
+      assertThat(Long.parseLong(item.get("expiresAt").n())).as(kind + " item expires after now, not after the event")
+          .isGreaterThan(now.getEpochSecond());
+    }
   }
 }

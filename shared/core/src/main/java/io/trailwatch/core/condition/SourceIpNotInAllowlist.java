@@ -2,7 +2,6 @@ package io.trailwatch.core.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwatch.core.config.Cidr;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +18,14 @@ import java.util.List;
  * }</pre>
  */
 public final class SourceIpNotInAllowlist implements ConditionType {
+  /** Entries parsed once, not per event (the configuration has validated them; a bad one matches nothing). */
+  private static final java.util.Map<String, java.util.Optional<Cidr>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.Optional<Cidr> parseOrNull(String entry) {
+    return Cidr.check(entry) == null ? java.util.Optional.of(Cidr.parse(entry)) : java.util.Optional.empty();
+  }
+
   @Override
   public String name() {
     return "source-ip-not-in-allowlist";
@@ -42,14 +49,9 @@ public final class SourceIpNotInAllowlist implements ConditionType {
       if (ip == null) {
         return false;
       }
-      List<Cidr> networks = new ArrayList<>();
       for (String entry : context.allowlist(name)) {
-        if (Cidr.check(entry) == null) {
-          networks.add(Cidr.parse(entry));
-        }
-      }
-      for (Cidr network : networks) {
-        if (network.contains(ip)) {
+        Cidr network = PARSED.computeIfAbsent(entry, SourceIpNotInAllowlist::parseOrNull).orElse(null);
+        if (network != null && network.contains(ip)) {
           return false;
         }
       }

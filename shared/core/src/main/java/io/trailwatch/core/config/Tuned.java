@@ -44,78 +44,36 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
   /** A finding that an expired suppression would have hidden: sent, and the expiry is worth a log line. */
   public record Unhidden(Finding finding, Suppression expired) {}
 
-  /**
-   * The findings of one event, split into those to send and those suppressed.
-   *
-   * @param pending findings of stateful rules still to be decided by {@link #admit} (only from
-   *     {@link #judgeDeferred}); suppressions have already been applied to them
-   */
-  public record Judgement(List<Finding> findings, List<Hidden> hidden, List<Unhidden> unhidden,
-      List<StatefulRules.Candidate> pending) {}
+  /** The findings of one event, split into those to send and those suppressed. */
+  public record Judgement(List<Finding> findings, List<Hidden> hidden, List<Unhidden> unhidden) {}
 
-  /** Judges one event completely, stateful rules included, in the order events arrive (Lambda, tests). */
+  /**
+   * Judges one event: its rules' findings, those of stateful rules only when their state admits the
+   * match (events are judged in the order they come, so the state is built as they happen), then the
+   * suppressions. A suppressed match still counts toward its burst or first sighting, as it happened.
+   */
   public Judgement judge(AwsEvent event, Instant now) {
-    Judgement j = judgeDeferred(event, now);
-    if (j.pending().isEmpty()) {
-      return j;
-    }
-    Judgement decided = admit(j.pending(), now);
-    List<Finding> findings = new ArrayList<>(j.findings());
-    findings.addAll(decided.findings());
-    List<Hidden> hidden = new ArrayList<>(j.hidden());
-    hidden.addAll(decided.hidden());
-    List<Unhidden> unhidden = new ArrayList<>(j.unhidden());
-    unhidden.addAll(decided.unhidden());
-    return new Judgement(findings, hidden, unhidden, List.of());
-  }
-
-  /**
-   * Judges one event but leaves the matches of stateful rules pending, for a caller that sees events out
-   * of time order (a scan of several files at once) and admits them in time order afterwards.
-   */
-  public Judgement judgeDeferred(AwsEvent event, Instant now) {
     List<Rule> fired = detector.firedRules(event);
     if (fired.isEmpty()) {
-      return new Judgement(List.of(), List.of(), List.of(), List.of());
+      return new Judgement(List.of(), List.of(), List.of());
     }
-    List<Finding> stateless = new ArrayList<>(fired.size());
-    List<StatefulRules.Candidate> pending = List.of();
+    List<Finding> all = new ArrayList<>(fired.size());
     for (Rule rule : fired) {
-      if (rule.stateful()) {
-        if (pending.isEmpty()) {
-          pending = new ArrayList<>(1);
-        }
-        pending.add(StatefulRules.candidate(rule, event));
+      if (!rule.stateful()) {
+        all.add(Detector.toFinding(rule, event));
       } else {
-        stateless.add(Detector.toFinding(rule, event));
+        StatefulRules.Candidate candidate = StatefulRules.candidate(rule, event);
+        if (stateful.admit(candidate)) {
+          all.add(candidate.finding());
+        }
       }
     }
-    Judgement j = suppress(stateless, event, now);
-    return pending.isEmpty() ? j : new Judgement(j.findings(), j.hidden(), j.unhidden(), pending);
-  }
-
-  /**
-   * The candidates the state admits, in the order given (sort by time first), then through the
-   * suppressions: a suppressed match still counts toward its burst or first sighting, as it happened.
-   */
-  public Judgement admit(List<StatefulRules.Candidate> candidates, Instant now) {
-    List<Finding> findings = new ArrayList<>();
-    List<Hidden> hidden = new ArrayList<>();
-    List<Unhidden> unhidden = new ArrayList<>();
-    for (StatefulRules.Candidate c : candidates) {
-      if (stateful.admit(c)) {
-        Judgement j = suppress(List.of(c.finding()), c.event(), now);
-        findings.addAll(j.findings());
-        hidden.addAll(j.hidden());
-        unhidden.addAll(j.unhidden());
-      }
-    }
-    return new Judgement(findings, hidden, unhidden, List.of());
+    return suppress(all, event, now);
   }
 
   private Judgement suppress(List<Finding> all, AwsEvent event, Instant now) {
     if (all.isEmpty() || suppressions.isEmpty()) {
-      return new Judgement(all, List.of(), List.of(), List.of());
+      return new Judgement(all, List.of(), List.of());
     }
     List<Finding> kept = new ArrayList<>(all.size());
     List<Hidden> hidden = new ArrayList<>(0);
@@ -129,6 +87,6 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
         v.expired().forEach(s -> unhidden.add(new Unhidden(f, s)));
       }
     }
-    return new Judgement(kept, hidden, unhidden, List.of());
+    return new Judgement(kept, hidden, unhidden);
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * Decides the findings of stateful rules ({@code threshold}, {@code first_seen}) with the state store:
  * the pattern and conditions said "this event counts", the state says whether it completes a burst or
  * is a combination never seen. Kept apart from {@link Detector}, which stays a pure function of the
- * event, so a multi-threaded scan can detect in parallel and consult the state in time order after.
+ * event (and memoises its verdicts); only this part depends on what came before.
  */
 public final class StatefulRules {
   /** How long a learning period's start is remembered: for good, in practice. */

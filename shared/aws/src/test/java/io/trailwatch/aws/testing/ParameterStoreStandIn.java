@@ -1,4 +1,4 @@
-package io.trailwatch.functions.route;
+package io.trailwatch.aws.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -10,10 +10,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.trailwatch.core.event.Json;
 
 /** WireMock answering SSM's GetParameter as SSM does (awsJson1_1), with the text a test puts there. */
-final class ParameterStoreStandIn {
+public final class ParameterStoreStandIn {
   private ParameterStoreStandIn() {}
 
-  static void holds(WireMockExtension ssm, String name, String value, int version) {
+  public static void holds(WireMockExtension ssm, String name, String value, int version) {
     try {
       answer(ssm, 200, "{\"Parameter\":{\"Name\":\"" + name + "\",\"Type\":\"SecureString\",\"Value\":"
           + Json.MAPPER.writeValueAsString(value) + ",\"Version\":" + version + "}}");
@@ -22,7 +22,7 @@ final class ParameterStoreStandIn {
     }
   }
 
-  static void fails(WireMockExtension ssm, int status, String type, String message) {
+  public static void fails(WireMockExtension ssm, int status, String type, String message) {
     answer(ssm, status, "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
   }
 
