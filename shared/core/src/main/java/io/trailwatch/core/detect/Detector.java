@@ -33,7 +33,7 @@ import software.amazon.event.ruler.GenericMachine;
  * pattern matched run their Java conditions. Thread-safe: one detector serves every thread of a scan.
  */
 public final class Detector {
-  private final Prefilter prefilter = new Prefilter();
+  private final Prefilter<Matcher> prefilter = new Prefilter<>();
   private static final int MAX_VERDICTS = 4096;
   /** Each rule's own matcher: its patterns in a machine, the fields they read, its remembered verdicts. */
   private final Map<String, Matcher> matchers = new HashMap<>();
@@ -46,13 +46,17 @@ public final class Detector {
    */
   private static final class Matcher {
     final String id;
+    final Rule rule;
+    /** The rule's place in id order: the findings of one event come in that order. */
+    int order;
     final List<String> patterns = new ArrayList<>();
     final FieldTrie fields = new FieldTrie();
     final Map<ObjectNode, Boolean> verdicts = new ConcurrentHashMap<>();
     private volatile GenericMachine<String> machine;
 
-    Matcher(String id) {
-      this.id = id;
+    Matcher(Rule rule) {
+      this.id = rule.id();
+      this.rule = rule;
     }
 
     GenericMachine<String> machine() {
@@ -101,17 +105,22 @@ public final class Detector {
         continue; // deprecated, or a condition no event can meet under this configuration
       }
       rules.put(rule.id(), rule);
-      Matcher matcher = matchers.computeIfAbsent(rule.id(), Matcher::new);
+      Matcher matcher = new Matcher(rule);
+      matchers.put(rule.id(), matcher);
       for (String pattern : rule.matchPatterns()) {
         try {
           matcher.patterns.add(pattern);
           JsonNode tree = Json.MAPPER.readTree(pattern);
           matcher.fields.addPattern(tree);
-          prefilter.addPattern(rule.id(), tree);
+          prefilter.addPattern(matcher, tree);
         } catch (IOException e) {
           throw new UncheckedIOException("pattern of rule " + rule.id() + " does not compile", e);
         }
       }
+    }
+    int order = 0;
+    for (String id : new java.util.TreeSet<>(matchers.keySet())) {
+      matchers.get(id).order = order++;
     }
   }
 
@@ -147,25 +156,30 @@ public final class Detector {
    * built only if its state admits it (most matches of a first-seen rule are not new).
    */
   public List<Rule> firedRules(AwsEvent event) {
-    List<String> candidates = new ArrayList<>(2);
-    List<String> proven = new ArrayList<>(2);
-    prefilter.candidates(event.envelope(), candidates, proven);
+    List<Matcher> candidates = new ArrayList<>(2);
+    List<Matcher> proven = new ArrayList<>(2);
+    prefilter.candidates(event, candidates, proven);
     if (candidates.isEmpty()) {
       return List.of();
     }
     if (candidates.size() > 1) {
-      candidates = new ArrayList<>(new java.util.TreeSet<>(candidates)); // stable order (by rule id), once each
+      candidates.sort(BY_ORDER); // stable order (by rule id), once each
+      for (int i = candidates.size() - 1; i > 0; i--) {
+        if (candidates.get(i) == candidates.get(i - 1)) {
+          candidates.remove(i);
+        }
+      }
     }
     List<Rule> fired = new ArrayList<>(1);
     boolean failedCall = event.failed();
-    for (String id : candidates) {
-      Rule rule = rules.get(id);
+    for (Matcher candidate : candidates) {
+      Rule rule = candidate.rule;
       if (failedCall && !rule.includeFailedCalls()) {
         continue;
       }
       try {
-        // A pattern the prefilter proves needs no Event Ruler walk (PrefilterTest checks it agrees).
-        if ((proven.contains(id) || matchers.get(id).matches(event.envelope())) && fires(rule, event)) {
+        // A pattern the prefilter proves needs no Event Ruler walk (ProvenMatchesAgreeTest checks it agrees).
+        if ((proven.contains(candidate) || candidate.matches(event.envelope())) && fires(rule, event)) {
           fired.add(rule);
         }
       } catch (RuntimeException e) {
@@ -174,6 +188,8 @@ public final class Detector {
     }
     return fired;
   }
+
+  private static final java.util.Comparator<Matcher> BY_ORDER = java.util.Comparator.comparingInt(m -> m.order);
 
   private boolean fires(Rule rule, AwsEvent event) {
     for (Condition condition : rule.conditions()) {

@@ -9,17 +9,67 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * reads the same tree; the accessors name the CloudTrail fields so rules and renderers never guess.
  */
 public final class AwsEvent {
-  private final ObjectNode envelope;
+  /**
+   * Built on first use for a bare CloudTrail record: most records of a log file concern no rule, and the
+   * prefilter reads them through {@link #field} without it. Volatile so a lazily built envelope is seen
+   * whole by another thread; two threads racing build equal envelopes around the same record.
+   */
+  private volatile ObjectNode envelope;
+  /** The bare CloudTrail record the envelope is to be built around, or null when it was given. */
+  private final JsonNode record;
   private final JsonNode detail;
+  private final JsonNode sourceNode;
+  private final JsonNode detailTypeNode;
+  private final boolean cloudTrail;
 
   public AwsEvent(ObjectNode envelope) {
     this.envelope = envelope;
+    this.record = null;
     JsonNode d = envelope.get("detail");
     this.detail = d == null ? Json.MAPPER.createObjectNode() : d;
+    this.sourceNode = envelope.get("source");
+    this.detailTypeNode = envelope.get("detail-type");
+    this.cloudTrail = endsWithViaCloudTrail(detailTypeNode);
   }
 
+  /** A bare CloudTrail record whose envelope fields are already known ({@link Envelopes}). */
+  AwsEvent(JsonNode record, JsonNode source, JsonNode detailType) {
+    this.record = record;
+    this.detail = record;
+    this.sourceNode = source;
+    this.detailTypeNode = detailType;
+    this.cloudTrail = endsWithViaCloudTrail(detailType);
+  }
+
+  private static boolean endsWithViaCloudTrail(JsonNode type) {
+    return type != null && type.isTextual() && type.asText().endsWith("via CloudTrail");
+  }
+
+  /** The EventBridge envelope, as EventBridge delivers it (for a bare record, as it would have). */
   public ObjectNode envelope() {
-    return envelope;
+    ObjectNode e = envelope;
+    if (e == null) {
+      e = Envelopes.wrap(record, sourceNode, detailTypeNode);
+      envelope = e;
+    }
+    return e;
+  }
+
+  /**
+   * One top-level field of the envelope ({@code detail}, {@code source}, {@code account}...), without
+   * building the envelope of a bare record for the three most read ones.
+   */
+  public JsonNode field(String name) {
+    if (name.equals("detail")) {
+      return record != null ? record : envelope.get("detail");
+    }
+    if (name.equals("source")) {
+      return sourceNode;
+    }
+    if (name.equals("detail-type")) {
+      return detailTypeNode;
+    }
+    return envelope().get(name);
   }
 
   public JsonNode detail() {
@@ -27,28 +77,28 @@ public final class AwsEvent {
   }
 
   public String source() {
-    return Json.text(envelope, "source");
+    return sourceNode != null && sourceNode.isValueNode() && !sourceNode.isNull() ? sourceNode.asText() : null;
   }
 
   public String detailType() {
-    return Json.text(envelope, "detail-type");
+    return detailTypeNode != null && detailTypeNode.isValueNode() && !detailTypeNode.isNull()
+        ? detailTypeNode.asText() : null;
   }
 
   /** True for the CloudTrail detail-types (API call, console sign-in, service event). */
   public boolean isCloudTrail() {
-    String type = detailType();
-    return type != null && type.endsWith("via CloudTrail");
+    return cloudTrail;
   }
 
   /** CloudTrail's {@code eventID}; for events without one (Config), the EventBridge event {@code id}. */
   public String eventId() {
     String id = Json.text(detail, "eventID");
-    return id != null ? id : Json.text(envelope, "id");
+    return id != null ? id : Json.text(envelope(), "id");
   }
 
   public String eventTime() {
     String time = Json.text(detail, "eventTime");
-    return time != null ? time : Json.text(envelope, "time");
+    return time != null ? time : Json.text(envelope(), "time");
   }
 
   public String eventSource() {
@@ -71,13 +121,13 @@ public final class AwsEvent {
     if (recipient != null) {
       return recipient;
     }
-    String account = Json.text(envelope, "account");
+    String account = Json.text(envelope(), "account");
     return account != null ? account : Json.text(detail, "awsAccountId");
   }
 
   public String region() {
     String region = Json.text(detail, "awsRegion");
-    return region != null ? region : Json.text(envelope, "region");
+    return region != null ? region : Json.text(envelope(), "region");
   }
 
   public String sourceIp() {

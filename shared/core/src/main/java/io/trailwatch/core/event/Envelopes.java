@@ -32,19 +32,24 @@ public final class Envelopes {
   }
 
   /**
-   * Builds the envelope around the record without copying it: {@code source} is {@code aws.} plus the
-   * service prefix of {@code eventSource}, {@code detail-type} comes from {@code eventType}.
+   * The event of a bare record, checked now, its envelope built when first needed ({@link AwsEvent}):
+   * {@code source} is {@code aws.} plus the service prefix of {@code eventSource}, {@code detail-type}
+   * comes from {@code eventType}.
    *
    * @throws BadRecordException when the record lacks what the envelope is made of
    */
-  public static ObjectNode wrapCloudTrailRecord(JsonNode record) {
+  public static AwsEvent cloudTrailEvent(JsonNode record) {
     String eventSource = requireText(record, "eventSource");
     String eventType = requireText(record, "eventType");
     TextNode detailType = DETAIL_TYPES.get(eventType);
     if (detailType == null) {
       throw new BadRecordException("unknown eventType '" + eventType + "'");
     }
-    TextNode source = SOURCES.computeIfAbsent(eventSource, Envelopes::sourceOf);
+    return new AwsEvent(record, SOURCES.computeIfAbsent(eventSource, Envelopes::sourceOf), detailType);
+  }
+
+  /** The envelope EventBridge would have delivered for the record, around it without copying it. */
+  static ObjectNode wrap(JsonNode record, JsonNode source, JsonNode detailType) {
     ObjectNode envelope = Json.MAPPER.createObjectNode();
     envelope.set("version", VERSION);
     JsonNode eventId = record.get("eventID");

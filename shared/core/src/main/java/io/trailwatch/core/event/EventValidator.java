@@ -21,11 +21,11 @@ public final class EventValidator {
       throw new BadRecordException(
           "expected a JSON object but found " + node.getNodeType().name().toLowerCase());
     }
-    ObjectNode envelope;
+    AwsEvent event;
     if (Envelopes.isCloudTrailRecord(node)) {
-      envelope = Envelopes.wrapCloudTrailRecord(node);
+      event = Envelopes.cloudTrailEvent(node);
     } else {
-      envelope = (ObjectNode) node;
+      ObjectNode envelope = (ObjectNode) node;
       requireText(envelope, "source", "");
       requireText(envelope, "detail-type", "");
       JsonNode detail = envelope.get("detail");
@@ -36,8 +36,8 @@ public final class EventValidator {
         throw new BadRecordException(
             "field 'detail' should be an object but is " + detail.getNodeType().name().toLowerCase());
       }
+      event = new AwsEvent(envelope);
     }
-    AwsEvent event = new AwsEvent(envelope);
     if (event.isCloudTrail()) {
       JsonNode detail = event.detail();
       requireText(detail, "eventName", "detail.");

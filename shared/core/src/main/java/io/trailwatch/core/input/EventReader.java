@@ -235,12 +235,11 @@ public final class EventReader {
     if (out.count <= skip) {
       return;
     }
-    String where = "record " + out.count;
     if (size > maxRecordBytes) {
-      out.problem(where, tooBig(size));
+      out.problem("record " + out.count, tooBig(size));
       return;
     }
-    out.deliver(node, where);
+    out.deliver(node, out.count);
   }
 
   private String tooBig(long size) {
@@ -331,6 +330,15 @@ public final class EventReader {
         sink.event(EventValidator.toEvent(node));
       } catch (BadRecordException e) {
         problem(where, e.getMessage());
+      }
+    }
+
+    /** As above for the n-th record of a file, its location written only when there is a problem to report. */
+    void deliver(JsonNode node, int record) {
+      try {
+        sink.event(EventValidator.toEvent(node));
+      } catch (BadRecordException e) {
+        problem("record " + record, e.getMessage());
       }
     }
 

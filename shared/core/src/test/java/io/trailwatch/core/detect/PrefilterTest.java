@@ -24,15 +24,16 @@ class PrefilterTest {
   }
 
   static boolean[] both(String pattern, AwsEvent event) throws Exception {
-    Prefilter prefilter = new Prefilter();
-    prefilter.addPattern(json(pattern));
+    Prefilter<String> prefilter = new Prefilter<>();
+    prefilter.addPattern("r", json(pattern));
+    // The prefilter first, as the detector runs it: on a bare record, before any envelope is built.
+    boolean passes = prefilter.mayMatch(event);
+    List<String> proven = new java.util.ArrayList<>();
+    prefilter.candidates(event, new java.util.ArrayList<>(), proven);
     GenericMachine<String> machine = new GenericMachine<>();
     machine.addRule("r", pattern);
     boolean ruler = !machine.rulesForJSONEvent(event.envelope()).isEmpty();
-    boolean passes = prefilter.mayMatch(event.envelope());
     assertThat(!ruler || passes).as("prefilter dropped a match of %s", pattern).isTrue();
-    List<String> proven = new java.util.ArrayList<>();
-    prefilter.candidates(event.envelope(), new java.util.ArrayList<>(), proven);
     assertThat(proven.isEmpty() || ruler).as("prefilter proved a match Event Ruler denies: %s", pattern).isTrue();
     return new boolean[] {ruler, passes};
   }
@@ -65,9 +66,9 @@ class PrefilterTest {
     String anyCase = "{\"detail\":{\"eventName\":[{\"equals-ignore-case\":\"createuser\"}]}}";
     assertThat(both(anyCase, createUser)).containsExactly(true, true);
     assertThat(both(anyCase, describe)).containsExactly(false, false);
-    assertThat(Prefilter.glob("a*b*c", "aXXbYYc")).isTrue();
-    assertThat(Prefilter.glob("a*b*c", "aXXbYY")).isFalse();
-    assertThat(Prefilter.glob("*", "")).isTrue();
+    assertThat(FieldMatch.glob("a*b*c", "aXXbYYc")).isTrue();
+    assertThat(FieldMatch.glob("a*b*c", "aXXbYY")).isFalse();
+    assertThat(FieldMatch.glob("*", "")).isTrue();
   }
 
   @Test
@@ -88,14 +89,18 @@ class PrefilterTest {
     String withAnythingBut = "{\"detail\":{\"eventName\":[\"CreateUser\"],\"userIdentity\":{\"type\":[{\"anything-but\":\"Root\"}]}}}";
     assertThat(Prefilter.provable(json(plain))).isTrue();
     assertThat(Prefilter.provable(json(withAnythingBut))).as("anything-but strings are checked exactly").isTrue();
-    assertThat(Prefilter.provable(json("{\"detail\":{\"userAgent\":[{\"anything-but\":{\"prefix\":\"aws-cli\"}}]}}"))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"userAgent\":[{\"anything-but\":{\"suffix\":\"aws-cli\"}}]}}"))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"userAgent\":[{\"anything-but\":[1, 2]}]}}"))).isFalse();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"n\":[\"a\", 1]}}"))).as("numbers are Event Ruler's").isFalse();
     assertThat(Prefilter.provable(json("{\"detail\":{\"n\":[{\"numeric\":[\">\",1]}]}}"))).isFalse();
     assertThat(Prefilter.provable(json("{\"detail\":{\"$or\":[{\"eventName\":[\"A\"]},{\"eventName\":[\"B\"]}]}}"))).isFalse();
-    assertThat(Prefilter.provable(json("{\"detail\":{\"requestParameters\":{\"omitted\":[true]}}}"))).isFalse();
-    Prefilter prefilter = new Prefilter();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"requestParameters\":{\"omitted\":[true]}}}"))).isTrue();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"u\":[{\"exists\":false},{\"anything-but\":{\"prefix\":\"AWS\"}}]}}"))).isTrue();
+    assertThat(Prefilter.provable(json("{\"detail\":{\"u\":[{\"exists\":true}]}}"))).isTrue();
+    Prefilter<String> prefilter = new Prefilter<>();
     prefilter.addPattern("r", json(plain));
     List<String> proven = new java.util.ArrayList<>();
-    prefilter.candidates(createUser.envelope(), new java.util.ArrayList<>(), proven);
+    prefilter.candidates(createUser, new java.util.ArrayList<>(), proven);
     assertThat(proven).containsExactly("r");
   }
 
@@ -144,15 +149,50 @@ class PrefilterTest {
 
   @Test
   void severalPatternsShareOneIndex() throws Exception {
-    Prefilter prefilter = new Prefilter();
+    Prefilter<String> prefilter = new Prefilter<>();
     for (String p : List.of("{\"detail\":{\"eventName\":[\"CreateUser\"]}}", "{\"detail\":{\"userIdentity\":{\"type\":[\"Root\"]}}}")) {
-      prefilter.addPattern(json(p));
+      prefilter.addPattern(p, json(p));
     }
     AwsEvent rootDescribe = TestEvents.fromJson(TestEvents.record("ec2.amazonaws.com", "DescribeInstances", "null")
         .toString().replace("\"type\":\"IAMUser\"", "\"type\":\"Root\""));
 
-    assertThat(prefilter.mayMatch(createUser.envelope())).isTrue();
-    assertThat(prefilter.mayMatch(rootDescribe.envelope())).isTrue();
-    assertThat(prefilter.mayMatch(describe.envelope())).isFalse();
+    assertThat(prefilter.mayMatch(createUser)).isTrue();
+    assertThat(prefilter.mayMatch(rootDescribe)).isTrue();
+    assertThat(prefilter.mayMatch(describe)).isFalse();
+  }
+
+  static boolean proves(String pattern, AwsEvent event) {
+    Prefilter<String> prefilter = new Prefilter<>();
+    prefilter.addPattern("r", json(pattern));
+    List<String> proven = new java.util.ArrayList<>();
+    prefilter.candidates(event, new java.util.ArrayList<>(), proven);
+    return !proven.isEmpty();
+  }
+
+  @Test
+  void theServiceLinkedRoleIdiomAndBooleansAreProvenWithoutEventRuler() throws Exception {
+    // [exists: false, anything-but prefix]: "not a service-linked role", in a dozen rules of the catalog.
+    String notServiceLinked = "{\"detail\":{\"eventName\":[\"UpdateFunctionCode20150331v2\"],"
+        + "\"userIdentity\":{\"sessionContext\":{\"sessionIssuer\":{\"userName\":"
+        + "[{\"exists\":false},{\"anything-but\":{\"prefix\":\"AWSServiceRoleFor\"}}]}}}}}";
+    AwsEvent byRole = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/Admin", null));
+    AwsEvent byServiceLinkedRole = TestEvents.fromJson(TestEvents.roleSession("arn:aws:iam::111122223333:role/Admin", null)
+        .replace("\"userName\":\"Admin\"", "\"userName\":\"AWSServiceRoleForConfig\""));
+    AwsEvent byUser = TestEvents.event("lambda.amazonaws.com", "UpdateFunctionCode20150331v2", "{}");
+    assertThat(byServiceLinkedRole.envelope().toString()).contains("AWSServiceRoleForConfig");
+    assertThat(both(notServiceLinked, byRole)).containsExactly(true, true);
+    assertThat(both(notServiceLinked, byUser)).as("no session issuer: exists false").containsExactly(true, true);
+    assertThat(both(notServiceLinked, byServiceLinkedRole)).containsExactly(false, false);
+    assertThat(proves(notServiceLinked, byRole)).isTrue();
+    assertThat(proves(notServiceLinked, byUser)).isTrue();
+
+    String decrypted = "{\"detail\":{\"eventName\":[\"GetParameter\"],\"requestParameters\":{\"withDecryption\":[true]}}}";
+    AwsEvent withDecryption = TestEvents.event("ssm.amazonaws.com", "GetParameter", "{\"name\":\"/db\",\"withDecryption\":true}");
+    AwsEvent without = TestEvents.event("ssm.amazonaws.com", "GetParameter", "{\"name\":\"/db\",\"withDecryption\":false}");
+    AwsEvent asText = TestEvents.event("ssm.amazonaws.com", "GetParameter", "{\"name\":\"/db\",\"withDecryption\":\"true\"}");
+    assertThat(both(decrypted, withDecryption)).containsExactly(true, true);
+    assertThat(proves(decrypted, withDecryption)).isTrue();
+    assertThat(both(decrypted, without)).containsExactly(false, false);
+    assertThat(both(decrypted, asText)).as("the string \"true\" is not the boolean").containsExactly(false, false);
   }
 }

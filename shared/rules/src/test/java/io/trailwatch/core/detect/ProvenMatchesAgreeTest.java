@@ -32,7 +32,7 @@ class ProvenMatchesAgreeTest {
   @Test
   void prefilterAndEventRulerAgreeOnEveryEventOfTheRepository() throws IOException {
     List<Rule> rules = Catalogs.loadBuiltIn(ConditionVocabulary.standard());
-    Prefilter prefilter = new Prefilter();
+    Prefilter<String> prefilter = new Prefilter<>();
     Map<String, GenericMachine<String>> machines = new HashMap<>();
     for (Rule rule : rules) {
       GenericMachine<String> machine = new GenericMachine<>();
@@ -72,7 +72,7 @@ class ProvenMatchesAgreeTest {
     for (AwsEvent event : events) {
       List<String> candidates = new ArrayList<>();
       List<String> proven = new ArrayList<>();
-      prefilter.candidates(event.envelope(), candidates, proven);
+      prefilter.candidates(event, candidates, proven);
       for (Rule rule : rules) {
         boolean matches = !machines.get(rule.id()).rulesForJSONEvent(event.envelope()).isEmpty();
         if (matches && !candidates.contains(rule.id())) {
