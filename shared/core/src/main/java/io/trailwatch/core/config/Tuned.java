@@ -47,6 +47,9 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
   /** The findings of one event, split into those to send and those suppressed. */
   public record Judgement(List<Finding> findings, List<Hidden> hidden, List<Unhidden> unhidden) {}
 
+  /** The judgement of most events: no rule fired. */
+  private static final Judgement NOTHING = new Judgement(List.of(), List.of(), List.of());
+
   /**
    * Judges one event: its rules' findings, those of stateful rules only when their state admits the
    * match (events are judged in the order they come, so the state is built as they happen), then the
@@ -55,7 +58,7 @@ public record Tuned(TrailwatchConfig config, Detector detector, Suppressions sup
   public Judgement judge(AwsEvent event, Instant now) {
     List<Rule> fired = detector.firedRules(event);
     if (fired.isEmpty()) {
-      return new Judgement(List.of(), List.of(), List.of());
+      return NOTHING;
     }
     List<Finding> all = new ArrayList<>(fired.size());
     for (Rule rule : fired) {

@@ -156,8 +156,8 @@ public final class Detector {
    * built only if its state admits it (most matches of a first-seen rule are not new).
    */
   public List<Rule> firedRules(AwsEvent event) {
-    List<Matcher> candidates = new ArrayList<>(2);
-    List<Matcher> proven = new ArrayList<>(2);
+    List<Matcher> candidates = new ArrayList<>(); // no array until a candidate comes: most events have none
+    List<Matcher> proven = new ArrayList<>();
     prefilter.candidates(event, candidates, proven);
     if (candidates.isEmpty()) {
       return List.of();
@@ -268,7 +268,7 @@ public final class Detector {
       case "region" -> event.region();
       case "actor" -> event.actorArn();
       case "sourceIp" -> event.sourceIp();
-      default -> Json.text(event.envelope(), field);
+      default -> event.text(field);
     };
   }
 

@@ -5,9 +5,7 @@ import io.trailwatch.core.event.AwsEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one field of a pattern allows, read from its list of EventBridge matchers, judged on an event in
@@ -30,7 +28,6 @@ final class FieldMatch {
   static final int MAYBE = 1;
   static final int YES = 2;
 
-  private static final int MAX_MEMO = 4096;
   /** From this many matchers other than plain strings, remembering verdicts by value costs less than matching. */
   private static final int MEMO_FROM = 4;
 
@@ -86,7 +83,7 @@ final class FieldMatch {
   private final Set<String> strings;
   private final Item[] items;
   /** Remembered verdicts on strings, for a field with many matchers (a user agent against a dozen tools). */
-  private final Map<String, Integer> memo;
+  private final TextMemo memo;
 
   private FieldMatch(String path, Set<String> strings, Item[] items) {
     this.path = path;
@@ -98,7 +95,7 @@ final class FieldMatch {
     };
     this.strings = strings;
     this.items = items;
-    this.memo = items.length >= MEMO_FROM ? new ConcurrentHashMap<>() : null;
+    this.memo = items.length >= MEMO_FROM ? new TextMemo() : null;
   }
 
   /**
@@ -250,12 +247,9 @@ final class FieldMatch {
       if (memo == null) {
         return onText(text);
       }
-      Integer known = memo.get(text);
-      if (known == null) {
+      int known = memo.get(text);
+      if (known < 0) {
         known = onText(text);
-        if (memo.size() >= MAX_MEMO) {
-          memo.clear();
-        }
         memo.put(text, known);
       }
       return known;

@@ -24,6 +24,8 @@ public final class StatefulRules {
   static final Duration SEEN_FOR = Duration.ofDays(365);
 
   private final StateStore state;
+  /** Each first-seen rule's learning key, made once: a string's hash is computed once per instance. */
+  private final java.util.Map<String, String> learningKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
   public StatefulRules(StateStore state) {
     this.state = state;
@@ -79,7 +81,8 @@ public final class StatefulRules {
       return state.burst("threshold|" + c.rule().id() + "|" + c.key(), c.time(), t.count(), t.window());
     }
     FirstSeen f = c.rule().firstSeen();
-    Instant learningSince = state.firstSeen("learning|" + c.rule().id(), c.time(), LEARNING_MARK);
+    String learning = learningKeys.computeIfAbsent(c.rule().id(), id -> "learning|" + id);
+    Instant learningSince = state.firstSeen(learning, c.time(), LEARNING_MARK);
     Instant first = state.firstSeen("seen|" + c.rule().id() + "|" + c.key(), c.time(), SEEN_FOR);
     return first.equals(c.time()) && !c.time().isBefore(learningSince.plus(f.learning()));
   }

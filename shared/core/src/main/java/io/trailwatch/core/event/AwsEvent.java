@@ -72,6 +72,20 @@ public final class AwsEvent {
     return envelope().get(name);
   }
 
+  /**
+   * The text of the scalar at a dotted path from the envelope's top ({@code detail.userIdentity.arn}), as
+   * {@link Json#text} on {@link #envelope()} gives it, without building a bare record's envelope for
+   * paths under {@code detail}, {@code source} or {@code detail-type}.
+   */
+  public String text(String dottedPath) {
+    if (dottedPath.indexOf('|') >= 0) {
+      return Json.text(envelope(), dottedPath);
+    }
+    String[] steps = Json.steps(dottedPath);
+    JsonNode node = Json.follow(field(steps[0]), steps, 1);
+    return node.isValueNode() && !node.isNull() ? node.asText() : null;
+  }
+
   public JsonNode detail() {
     return detail;
   }

@@ -47,6 +47,11 @@ public final class Json {
       JsonNode first = at(root, dottedPath.substring(0, bar));
       return first.isMissingNode() ? at(root, dottedPath.substring(bar + 1)) : first;
     }
+    return follow(root, steps(dottedPath), 0);
+  }
+
+  /** The steps of a dotted path without alternatives, split once. */
+  static String[] steps(String dottedPath) {
     String[] steps = STEPS.get(dottedPath);
     if (steps == null) {
       steps = dottedPath.split("\\.", -1);
@@ -54,12 +59,16 @@ public final class Json {
         STEPS.put(dottedPath, steps);
       }
     }
-    JsonNode node = root;
-    for (String step : steps) {
+    return steps;
+  }
+
+  /** Follows the steps from {@code from} on; a missing step gives {@link MissingNode}. */
+  static JsonNode follow(JsonNode node, String[] steps, int from) {
+    for (int i = from; i < steps.length; i++) {
       if (node == null || node.isMissingNode()) {
         break;
       }
-      node = node.get(step);
+      node = node.get(steps[i]);
     }
     return node == null ? MissingNode.getInstance() : node;
   }

@@ -55,7 +55,7 @@ public final class TitleTemplate {
       case "sourceIp" -> event.sourceIp();
       case "principal.arn" -> Json.text(event.detail(), "userIdentity.arn");
       case "principal.type" -> Json.text(event.detail(), "userIdentity.type");
-      default -> Json.text(event.envelope(), name);
+      default -> event.text(name);
     };
   }
 
