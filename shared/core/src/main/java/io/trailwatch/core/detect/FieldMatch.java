@@ -81,6 +81,8 @@ final class FieldMatch {
   private final String[] steps;
   private final int top;
   private final Set<String> strings;
+  /** The one plain string allowed, when there is exactly one: compared, not hashed. */
+  private final String single;
   private final Item[] items;
   /** Remembered verdicts on strings, for a field with many matchers (a user agent against a dozen tools). */
   private final TextMemo memo;
@@ -94,6 +96,7 @@ final class FieldMatch {
       default -> TOP_OTHER;
     };
     this.strings = strings;
+    this.single = strings.size() == 1 ? strings.iterator().next() : null;
     this.items = items;
     this.memo = items.length >= MEMO_FROM ? new TextMemo() : null;
   }
@@ -241,8 +244,8 @@ final class FieldMatch {
     }
     if (value.isTextual()) {
       String text = value.asText();
-      if (strings.contains(text)) {
-        return YES;
+      if (single != null ? single.equals(text) : !strings.isEmpty() && strings.contains(text)) {
+        return YES; // no lookup in an empty set: it would hash the whole text (a user agent) for nothing
       }
       if (memo == null) {
         return onText(text);

@@ -19,6 +19,8 @@ public final class Envelopes {
           "AwsConsoleAction", TextNode.valueOf("AWS Console Action via CloudTrail"),
           "AwsVpceEvent", TextNode.valueOf("AWS VPCE Event via CloudTrail"));
 
+  private static final TextNode API_CALL = DETAIL_TYPES.get("AwsApiCall");
+
   /** Value nodes are immutable, so the few distinct ones are shared instead of made per event. */
   private static final TextNode VERSION = TextNode.valueOf("0");
 
@@ -41,7 +43,8 @@ public final class Envelopes {
   public static AwsEvent cloudTrailEvent(JsonNode record) {
     String eventSource = requireText(record, "eventSource");
     String eventType = requireText(record, "eventType");
-    TextNode detailType = DETAIL_TYPES.get(eventType);
+    // Nearly every record is an API call: one comparison instead of hashing the type of each.
+    TextNode detailType = eventType.equals("AwsApiCall") ? API_CALL : DETAIL_TYPES.get(eventType);
     if (detailType == null) {
       throw new BadRecordException("unknown eventType '" + eventType + "'");
     }
