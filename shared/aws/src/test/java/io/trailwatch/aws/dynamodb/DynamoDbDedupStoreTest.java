@@ -64,4 +64,21 @@ class DynamoDbDedupStoreTest {
     assertThat(dynamoAnswers.get(4).count()).isEqualTo(3);
     assertThat(dynamoAnswers.get(4).firstSeen()).isEqualTo(Instant.parse("2026-03-15T02:00:00Z"));
   }
+
+  @Test
+  void aWindowOpenedForAnOldFindingOutlivesTheTableTtl() {
+    Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    DedupStore store = new DynamoDbDedupStore(dynamo, "state", java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    // A finding of a March event, redriven from the dead-letter queue in November.
+    assertThat(store.record("old-key", "f-old", Instant.parse("2026-03-17T02:00:00Z"), HOUR).opensWindow()).isTrue();
+
+    var item = dynamo.scan(b -> b.tableName("state")).items().stream()
+        .filter(x -> x.get("pk").s().equals("dedup#" + io.trailwatch.core.finding.FindingIds.of("dedup", "old-key")))
+        .findFirst().orElseThrow();
+    assertThat(Long.parseLong(item.get("expiresAt").n())).as("expires after now, not after the event")
+        .isEqualTo(now.plus(HOUR).plus(Duration.ofDays(1)).getEpochSecond());
+    assertThat(Long.parseLong(item.get("windowEnds").n())).as("the window itself is the event's")
+        .isEqualTo(Instant.parse("2026-03-17T03:00:00Z").getEpochSecond());
+    assertThat(store.record("old-key", "f-old-2", Instant.parse("2026-03-17T02:30:00Z"), HOUR).opensWindow()).isFalse();
+  }
 }
