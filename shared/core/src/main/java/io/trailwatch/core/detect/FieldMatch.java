@@ -49,8 +49,27 @@ final class FieldMatch {
     NOT_PREFIX
   }
 
-  /** One matcher of the list; plain strings are kept apart, in a set. */
-  private record Item(Kind kind, String operand, Set<String> excluded) {
+  /**
+   * One matcher of the list; plain strings are kept apart, in a set. {@code excluded} are anything-but's
+   * strings: one or two in practice, compared rather than hashed (hashing a fresh string reads all of it).
+   */
+  private record Item(Kind kind, String operand, String[] excluded, Set<String> manyExcluded) {
+    Item(Kind kind, String operand) {
+      this(kind, operand, null, null);
+    }
+
+    boolean excludes(String text) {
+      if (manyExcluded != null) {
+        return manyExcluded.contains(text);
+      }
+      for (String x : excluded) {
+        if (x.equals(text)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The verdict on a string value. */
     int onText(String text) {
       return switch (kind) {
@@ -62,7 +81,7 @@ final class FieldMatch {
         case EQUALS_IGNORE_CASE -> text.equalsIgnoreCase(operand) ? MAYBE : NO;
         case EXISTS -> MAYBE;
         case ABSENT, BOOLEAN -> NO;
-        case NOT_IN -> excluded.contains(text) ? NO : YES;
+        case NOT_IN -> excludes(text) ? NO : YES;
         case NOT_PREFIX -> text.startsWith(operand) ? NO : YES;
       };
     }
@@ -89,7 +108,8 @@ final class FieldMatch {
 
   private FieldMatch(String path, Set<String> strings, Item[] items) {
     this.path = path;
-    this.steps = path.split("\\.");
+    // Interned as Jackson interns field names: a key found in an object's map is then the same instance.
+    this.steps = java.util.Arrays.stream(path.split("\\.")).map(String::intern).toArray(String[]::new);
     this.top = switch (steps[0]) {
       case "detail" -> TOP_DETAIL;
       case "source" -> TOP_SOURCE;
@@ -127,7 +147,7 @@ final class FieldMatch {
 
   private static Item item(JsonNode v) {
     if (v.isBoolean()) {
-      return new Item(Kind.BOOLEAN, v.asText(), null);
+      return new Item(Kind.BOOLEAN, v.asText());
     }
     if (!v.isObject() || v.size() != 1) {
       return null;
@@ -140,7 +160,7 @@ final class FieldMatch {
           return null;
         }
         Kind kind = key.equals("prefix") ? Kind.PREFIX : key.equals("suffix") ? Kind.SUFFIX : Kind.EQUALS_IGNORE_CASE;
-        return new Item(kind, operand.asText(), null);
+        return new Item(kind, operand.asText());
       }
       case "wildcard" -> {
         if (!operand.isTextual() || operand.asText().contains("\\")) {
@@ -149,10 +169,10 @@ final class FieldMatch {
         String glob = operand.asText();
         int last = glob.length() - 1;
         boolean contains = last >= 2 && glob.charAt(0) == '*' && glob.charAt(last) == '*' && glob.indexOf('*', 1) == last;
-        return contains ? new Item(Kind.CONTAINS, glob.substring(1, last), null) : new Item(Kind.WILDCARD, glob, null);
+        return contains ? new Item(Kind.CONTAINS, glob.substring(1, last)) : new Item(Kind.WILDCARD, glob);
       }
       case "exists" -> {
-        return operand.isBoolean() ? new Item(operand.asBoolean() ? Kind.EXISTS : Kind.ABSENT, "", null) : null;
+        return operand.isBoolean() ? new Item(operand.asBoolean() ? Kind.EXISTS : Kind.ABSENT, "") : null;
       }
       case "anything-but" -> {
         return anythingBut(operand);
@@ -168,16 +188,17 @@ final class FieldMatch {
     if (operand.isObject()) {
       JsonNode prefix = operand.get("prefix");
       return operand.size() == 1 && prefix != null && prefix.isTextual()
-          ? new Item(Kind.NOT_PREFIX, prefix.asText(), null) : null;
+          ? new Item(Kind.NOT_PREFIX, prefix.asText()) : null;
     }
-    Set<String> excluded = new HashSet<>();
+    Set<String> excluded = new java.util.LinkedHashSet<>();
     for (JsonNode x : operand.isArray() ? operand : List.of(operand)) {
       if (!x.isTextual()) {
         return null;
       }
       excluded.add(x.asText());
     }
-    return excluded.isEmpty() ? null : new Item(Kind.NOT_IN, "", excluded);
+    return excluded.isEmpty() ? null
+        : new Item(Kind.NOT_IN, "", excluded.toArray(new String[0]), excluded.size() > 4 ? excluded : null);
   }
 
   /** The field allowing what either allows (the branches of an {@code $or}). */
