@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The state of stateful rules in the state table, shared by every detector container. A burst is one
- * item holding the key's most recent match times (at most the threshold's count) and when it was last
- * reported, rewritten with optimistic locking on a version number, so two containers counting the same
+ * item holding the key's most recent match times (at most the threshold's count), or for a count of
+ * different values the latest time of each, and when it was last reported, rewritten with optimistic locking on a version number, so two containers counting the same
  * key at once never lose a match. A first-seen value is one item written with {@code if_not_exists}:
  * whichever container writes first owns "first". Keys are hashed into the partition key; items expire
  * with DynamoDB's TTL once they no longer matter.
@@ -52,31 +52,75 @@ public final class DynamoDbStateStore implements StateStore {
 
   @Override
   public boolean burst(String key, Instant time, int count, Duration window) {
-    Map<String, AttributeValue> pk = Map.of("pk", AttributeValue.fromS("burst#" + FindingIds.of("burst", key)));
+    long t = time.toEpochMilli();
+    return rewrite("burst#" + FindingIds.of("burst", key), time, window, (item, next) -> {
+      List<Long> times = new ArrayList<>();
+      if (item != null && item.containsKey("times")) {
+        item.get("times").ns().forEach(n -> times.add(Long.parseLong(n)));
+      }
+      times.add(t);
+      long from = t - window.toMillis();
+      times.removeIf(x -> x < from);
+      times.sort(null);
+      while (times.size() > count) {
+        times.remove(0);
+      }
+      // A number set cannot hold duplicates: two matches in the same millisecond count once, which is
+      // within the precision CloudTrail records (seconds).
+      next.put("times", AttributeValue.fromNs(times.stream().map(String::valueOf).distinct().toList()));
+      return times.size() >= count;
+    });
+  }
+
+  /**
+   * Values are hashed into the item's map (a value comes from the event, its length is the caller's), and
+   * each keeps its latest time; at most {@code count} of the most recent are kept.
+   */
+  @Override
+  public boolean distinctBurst(String key, String value, Instant time, int count, Duration window) {
+    long t = time.toEpochMilli();
+    String v = FindingIds.of("value", value).substring(0, 32);
+    return rewrite("distinct#" + FindingIds.of("distinct", key), time, window, (item, next) -> {
+      Map<String, Long> latest = new HashMap<>();
+      if (item != null && item.containsKey("values")) {
+        item.get("values").m().forEach((k, x) -> latest.put(k, Long.parseLong(x.n())));
+      }
+      latest.merge(v, t, Math::max);
+      long from = t - window.toMillis();
+      latest.values().removeIf(x -> x < from);
+      while (latest.size() > count) {
+        latest.remove(java.util.Collections.min(latest.entrySet(), Map.Entry.comparingByValue()).getKey());
+      }
+      Map<String, AttributeValue> values = new HashMap<>();
+      latest.forEach((k, x) -> values.put(k, n(x)));
+      next.put("values", AttributeValue.fromM(values));
+      return latest.size() >= count;
+    });
+  }
+
+  /** What a count makes of the item it read (null when there is none): the attributes to write, and "full". */
+  private interface Count {
+    boolean update(Map<String, AttributeValue> item, Map<String, AttributeValue> next);
+  }
+
+  /**
+   * Reads the item, counts on it, and writes it back on condition that nobody wrote it meanwhile (its
+   * version), again and again until the write holds. True when the count is full and no burst of this
+   * key was reported within the last window: the caller reports this one.
+   */
+  private boolean rewrite(String partitionKey, Instant time, Duration window, Count count) {
+    Map<String, AttributeValue> pk = Map.of("pk", AttributeValue.fromS(partitionKey));
     long t = time.toEpochMilli();
     try {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(pk).consistentRead(true)).item();
         boolean exists = item != null && !item.isEmpty();
         long version = exists ? Long.parseLong(item.get("version").n()) : 0;
-        List<Long> times = new ArrayList<>();
-        if (exists && item.containsKey("times")) {
-          item.get("times").ns().forEach(n -> times.add(Long.parseLong(n)));
-        }
         long reported = exists && item.containsKey("reported") ? Long.parseLong(item.get("reported").n()) : Long.MIN_VALUE;
-        times.add(t);
-        long from = t - window.toMillis();
-        times.removeIf(x -> x < from);
-        times.sort(null);
-        while (times.size() > count) {
-          times.remove(0);
-        }
-        boolean burst = times.size() >= count && reported <= from;
         Map<String, AttributeValue> next = new HashMap<>(pk);
+        boolean full = count.update(exists ? item : null, next);
+        boolean burst = full && reported <= t - window.toMillis();
         next.put("version", n(version + 1));
-        // A number set cannot hold duplicates: two matches in the same millisecond count once, which is
-        // within the precision CloudTrail records (seconds).
-        next.put("times", AttributeValue.fromNs(times.stream().map(String::valueOf).distinct().toList()));
         next.put("reported", n(burst ? t : reported == Long.MIN_VALUE ? 0 : reported));
         next.put("expiresAt", n(expiry(time, window.plusDays(1))));
         try {

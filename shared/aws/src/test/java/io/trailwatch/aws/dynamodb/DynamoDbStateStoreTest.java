@@ -69,6 +69,49 @@ class DynamoDbStateStoreTest {
         .containsExactly(false, false, false, false, true, false, false, false, false, true);
   }
 
+  static List<Boolean> distinctBursts(StateStore store, String key, String... valuesAndTimes) {
+    List<Boolean> out = new ArrayList<>();
+    for (String vt : valuesAndTimes) {
+      String[] parts = vt.split("@");
+      out.add(store.distinctBurst(key, parts[0], Instant.parse(parts[1]), 3, WINDOW));
+    }
+    return out;
+  }
+
+  @Test
+  void distinctBurstsCountDifferentValuesExactlyAsInMemory() {
+    String[] steps = {
+      "alice@2026-03-17T02:00:00Z", "alice@2026-03-17T02:01:00Z", "alice@2026-03-17T02:02:00Z", // one user, retrying
+      "bob@2026-03-17T02:03:00Z", // two different users
+      "carol@2026-03-17T02:04:00Z", // three within 15 minutes: a spray
+      "dave@2026-03-17T02:05:00Z", // the same spray goes on: counted, not reported
+      "erin@2026-03-17T03:00:00Z", "erin@2026-03-17T03:01:00Z", "frank@2026-03-17T03:02:00Z", // an hour on: two
+      "x".repeat(5000) + "@2026-03-17T03:03:00Z"}; // a third, however long: a new spray
+    List<Boolean> fromDynamo = distinctBursts(new DynamoDbStateStore(dynamo, "state"), "ip|203.0.113.250", steps);
+    List<Boolean> fromMemory = distinctBursts(new InMemoryStateStore(), "ip|203.0.113.250", steps);
+
+    assertThat(fromDynamo).isEqualTo(fromMemory)
+        .containsExactly(false, false, false, false, true, false, false, false, false, true);
+  }
+
+  @Test
+  void containersCountingDifferentValuesAtOnceLoseNone() throws Exception {
+    StateStore store = new DynamoDbStateStore(dynamo, "state");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Boolean>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Instant t = Instant.parse("2026-03-18T05:00:00Z").plusSeconds(i);
+      String user = "user-" + i;
+      answers.add(pool.submit(() -> store.distinctBurst("race-distinct", user, t, 8, WINDOW)));
+    }
+    int reported = 0;
+    for (Future<Boolean> a : answers) {
+      reported += a.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(reported).as("eight users against a threshold of eight: exactly one report").isEqualTo(1);
+  }
+
   @Test
   void firstSeenAnswersExactlyAsInMemoryAndForgetsAfterKeep() {
     Duration keep = Duration.ofDays(365);

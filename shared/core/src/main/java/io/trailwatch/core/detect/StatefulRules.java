@@ -35,7 +35,7 @@ public final class StatefulRules {
    * A match of a stateful rule, with what the state is consulted on; its finding is built only if the
    * state admits it.
    */
-  public record Candidate(Rule rule, AwsEvent event, String key, Instant time) {
+  public record Candidate(Rule rule, AwsEvent event, String key, String distinctValue, Instant time) {
     public Finding finding() {
       return Detector.toFinding(rule, event);
     }
@@ -48,7 +48,22 @@ public final class StatefulRules {
       String value = Detector.valueOf(rule, event, field);
       key.append(key.length() == 0 ? "" : "|").append(value == null ? "" : value);
     }
-    return new Candidate(rule, event, key.toString(), timeOf(event));
+    String distinct = rule.threshold() != null && rule.threshold().distinct() != null
+        ? distinctValue(rule, event, rule.threshold().distinct()) : null;
+    return new Candidate(rule, event, key.toString(), distinct, timeOf(event));
+  }
+
+  /**
+   * The value a count of different values counts: a scalar's text, or a list's or object's JSON (one
+   * BatchGetSecretValue's list of secret ids is one value); absent, the empty string.
+   */
+  private static String distinctValue(Rule rule, AwsEvent event, String field) {
+    String text = Detector.valueOf(rule, event, field);
+    if (text != null) {
+      return text;
+    }
+    com.fasterxml.jackson.databind.JsonNode node = io.trailwatch.core.event.Json.at(event.envelope(), field);
+    return node.isContainerNode() ? node.toString() : "";
   }
 
   /**
@@ -77,6 +92,10 @@ public final class StatefulRules {
   /** True when the candidate becomes a finding: its burst is complete, or its combination is new. */
   public boolean admit(Candidate c) {
     Threshold t = c.rule().threshold();
+    if (t != null && t.distinct() != null) {
+      return state.distinctBurst("distinct|" + c.rule().id() + "|" + c.key(), c.distinctValue(), c.time(), t.count(),
+          t.window());
+    }
     if (t != null) {
       return state.burst("threshold|" + c.rule().id() + "|" + c.key(), c.time(), t.count(), t.window());
     }

@@ -18,6 +18,14 @@ public interface StateStore {
   boolean burst(String key, Instant time, int count, Duration window);
 
   /**
+   * As {@link #burst}, counting different values instead of matches: records that {@code key} saw
+   * {@code value} at {@code time}, and says whether at least {@code count} different values were seen
+   * within {@code window} ending at {@code time}, no burst of this key having been reported within the
+   * last {@code window}. A value seen again only moves its time.
+   */
+  boolean distinctBurst(String key, String value, Instant time, int count, Duration window);
+
+  /**
    * Records that {@code key} was seen at {@code time} and returns when it was first seen: {@code time}
    * itself when this is the first time. Entries are kept for {@code keep}, after which a value counts as
    * new again.

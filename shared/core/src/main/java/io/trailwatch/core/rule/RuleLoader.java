@@ -259,14 +259,19 @@ public final class RuleLoader {
     }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!Set.of("count", "window", "group_by").contains(key)) {
-        f.problem("threshold", "unknown key '" + key + "' in threshold; known keys: [count, window, group_by]");
+      if (!Set.of("count", "window", "group_by", "distinct").contains(key)) {
+        f.problem("threshold", "unknown key '" + key + "' in threshold; known keys: [count, window, group_by, distinct]");
       }
+    }
+    JsonNode distinct = node.get("distinct");
+    if (distinct != null && (!distinct.isTextual() || distinct.asText().isBlank())) {
+      f.problem("threshold", "threshold distinct must be one field (a dotted path, or account, region, actor, sourceIp)");
+      return null;
     }
     try {
       Duration window = Durations.parse(node.get("window").asText());
       List<String> groupBy = node.has("group_by") ? f.strings(node.get("group_by"), "threshold") : List.of("account", "actor");
-      return new Threshold(count, window, groupBy);
+      return new Threshold(count, window, groupBy, distinct == null ? null : distinct.asText());
     } catch (IllegalArgumentException e) {
       f.problem("threshold", e.getMessage());
       return null;

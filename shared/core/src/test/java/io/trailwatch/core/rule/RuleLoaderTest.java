@@ -105,4 +105,23 @@ class RuleLoaderTest {
 
     assertThatThrownBy(this::load).hasMessageContaining("rule.yaml:").hasMessageContaining("not valid YAML");
   }
+
+  @Test
+  void aThresholdCountsDifferentValuesOfOneFieldAndSaysSoWhenMisspelt() throws IOException {
+    String spray = VALID.replace("false_positives: [Onboarding]\n", """
+        false_positives: [Onboarding]
+        threshold:
+          count: 10
+          window: 1h
+          group_by: [account, sourceIp]
+          distinct: detail.userIdentity.userName
+        """);
+    rule("iam", "iam_user_created", spray);
+    assertThat(load().get(0).threshold().distinct()).isEqualTo("detail.userIdentity.userName");
+
+    rule("iam", "iam_user_created", spray.replace("distinct: detail.userIdentity.userName", "distinct: [a, b]"));
+    assertThatThrownBy(this::load).hasMessageContaining("threshold distinct must be one field");
+    rule("iam", "iam_user_created", spray.replace("distinct:", "distinkt:"));
+    assertThatThrownBy(this::load).hasMessageContaining("unknown key 'distinkt' in threshold; known keys: [count, window, group_by, distinct]");
+  }
 }
