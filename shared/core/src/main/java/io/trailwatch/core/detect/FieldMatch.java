@@ -105,6 +105,8 @@ final class FieldMatch {
   private final Item[] items;
   /** Remembered verdicts on strings, for a field with many matchers (a user agent against a dozen tools). */
   private final TextMemo memo;
+  /** True when every matcher needs a value that matches (no absence, anything-but or exists): see {@link #throughArrays}. */
+  private final boolean arraysJudged;
 
   private FieldMatch(String path, Set<String> strings, Item[] items) {
     this.path = path;
@@ -119,6 +121,13 @@ final class FieldMatch {
     this.single = strings.size() == 1 ? strings.iterator().next() : null;
     this.items = items;
     this.memo = items.length >= MEMO_FROM ? new TextMemo() : null;
+    boolean judged = true;
+    for (Item item : items) {
+      // Matchers that a field's absence can satisfy, or that ask only for presence: left to Event Ruler in arrays.
+      judged &= item.kind != Kind.ABSENT && item.kind != Kind.NOT_IN && item.kind != Kind.NOT_PREFIX
+          && item.kind != Kind.EXISTS;
+    }
+    this.arraysJudged = judged;
   }
 
   /**
@@ -264,28 +273,70 @@ final class FieldMatch {
       return NO;
     }
     if (value.isTextual()) {
-      String text = value.asText();
-      if (single != null ? single.equals(text) : !strings.isEmpty() && strings.contains(text)) {
-        return YES; // no lookup in an empty set: it would hash the whole text (a user agent) for nothing
-      }
-      if (memo == null) {
-        return onText(text);
-      }
-      int known = memo.get(text);
-      if (known < 0) {
-        known = onText(text);
-        memo.put(text, known);
-      }
-      return known;
+      return onLeafText(value.asText());
+    }
+    if (value.isArray()) {
+      return arraysJudged ? throughArrays(top(event), 1) : MAYBE;
     }
     if (value.isContainerNode() || value.isNull()) {
       return MAYBE;
     }
+    return onOtherScalar(value);
+  }
+
+  private int onLeafText(String text) {
+    if (single != null ? single.equals(text) : !strings.isEmpty() && strings.contains(text)) {
+      return YES; // no lookup in an empty set: it would hash the whole text (a user agent) for nothing
+    }
+    if (memo == null) {
+      return onText(text);
+    }
+    int known = memo.get(text);
+    if (known < 0) {
+      known = onText(text);
+      memo.put(text, known);
+    }
+    return known;
+  }
+
+  private int onOtherScalar(JsonNode value) {
     int verdict = strings.isEmpty() ? NO : MAYBE;
     for (Item item : items) {
       verdict = Math.max(verdict, item.onOtherScalar(value));
     }
     return verdict;
+  }
+
+  /**
+   * A field under arrays ({@code containerDefinitions[].command}): Event Ruler matches when any value
+   * reached matches, so the answer is NO when none can, else MAYBE; a proof never goes through an array
+   * (several fields of one pattern must then match in the same element, which this class does not follow).
+   * A path that ends early (absent, or a string where an object was needed) reaches no value.
+   */
+  private int throughArrays(JsonNode node, int step) {
+    if (node == null) {
+      return NO;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (throughArrays(element, step) != NO) {
+          return MAYBE;
+        }
+      }
+      return NO;
+    }
+    if (step < steps.length) {
+      return node.isObject() ? throughArrays(node.get(steps[step]), step + 1) : NO;
+    }
+    int verdict;
+    if (node.isTextual()) {
+      verdict = onLeafText(node.asText());
+    } else if (node.isContainerNode() || node.isNull()) {
+      verdict = MAYBE;
+    } else {
+      verdict = onOtherScalar(node);
+    }
+    return verdict == NO ? NO : MAYBE;
   }
 
   private int onText(String text) {
@@ -299,13 +350,17 @@ final class FieldMatch {
     return verdict;
   }
 
-  /** The value at the path, the first array met on the way (its elements are Event Ruler's to judge), or null. */
-  private JsonNode at(AwsEvent event) {
-    JsonNode value = switch (top) {
+  private JsonNode top(AwsEvent event) {
+    return switch (top) {
       case TOP_DETAIL -> event.field("detail");
       case TOP_SOURCE -> event.field("source");
       default -> event.field(steps[0]);
     };
+  }
+
+  /** The value at the path, the first array met on the way, or null. */
+  private JsonNode at(AwsEvent event) {
+    JsonNode value = top(event);
     for (int i = 1; value != null && i < steps.length; i++) {
       if (value.isArray()) {
         return value;

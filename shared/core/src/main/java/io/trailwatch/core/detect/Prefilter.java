@@ -40,8 +40,12 @@ final class Prefilter<T> {
   /** Distinct event names remembered with their checks; AWS has a few thousand, the bound guards misuse. */
   private static final int MAX_NAMES = 20_000;
 
-  /** The fields one pattern of {@code owner} requires; {@code proves} when they are the whole pattern. */
-  private record Check<T>(T owner, FieldMatch[] fields, boolean proves) {
+  /**
+   * The fields one pattern of {@code owner} requires; {@code proves} when they are the whole pattern.
+   * {@code anyOf} are the pattern's {@code $or}s, each a list of branches (the fields each branch requires):
+   * an event no branch of one of them can match cannot match the pattern.
+   */
+  private record Check<T>(T owner, FieldMatch[] fields, FieldMatch[][][] anyOf, boolean proves) {
     /** 0: cannot match; 1: may match; 2: matches (proven). */
     int test(AwsEvent event) {
       int verdict = FieldMatch.YES;
@@ -52,7 +56,29 @@ final class Prefilter<T> {
         }
         verdict = Math.min(verdict, v);
       }
+      for (FieldMatch[][] branches : anyOf) {
+        if (!anyBranchMayMatch(branches, event)) {
+          return 0;
+        }
+        verdict = FieldMatch.MAYBE;
+      }
       return verdict == FieldMatch.YES && proves ? 2 : 1;
+    }
+
+    private static boolean anyBranchMayMatch(FieldMatch[][] branches, AwsEvent event) {
+      for (FieldMatch[] branch : branches) {
+        boolean may = true;
+        for (FieldMatch field : branch) {
+          if (field.test(event) == FieldMatch.NO) {
+            may = false;
+            break;
+          }
+        }
+        if (may) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -80,9 +106,10 @@ final class Prefilter<T> {
   void addPattern(T owner, JsonNode pattern) {
     forName.clear();
     Map<String, FieldMatch> required = new LinkedHashMap<>();
-    collect(pattern, "", required);
+    List<FieldMatch[][]> anyOf = new ArrayList<>();
+    collect(pattern, "", required, anyOf);
     boolean proves = provable(pattern);
-    if (required.isEmpty()) {
+    if (required.isEmpty() && anyOf.isEmpty()) {
       always.add(owner);
       return;
     }
@@ -90,7 +117,7 @@ final class Prefilter<T> {
     List<String> prefixes = names == null ? null : names.prefixes();
     if (prefixes != null) {
       required.remove(EVENT_NAME);
-      Check<T> rest = check(owner, required, proves);
+      Check<T> rest = check(owner, required, anyOf, proves);
       for (String name : names.strings()) {
         byEventName.computeIfAbsent(name, k -> new ArrayList<>()).add(rest);
       }
@@ -100,26 +127,27 @@ final class Prefilter<T> {
       }
     } else if (required.containsKey("source") && required.get("source").onlyStrings()) {
       Set<String> sources = required.remove("source").strings();
-      Check<T> rest = check(owner, required, proves);
+      Check<T> rest = check(owner, required, anyOf, proves);
       for (String source : sources) {
         othersBySource.computeIfAbsent(source, k -> new ArrayList<>()).add(rest);
       }
     } else if (required.containsKey(CALLER_TYPE) && required.get(CALLER_TYPE).onlyStrings()) {
       Set<String> types = required.remove(CALLER_TYPE).strings();
-      Check<T> rest = check(owner, required, proves);
+      Check<T> rest = check(owner, required, anyOf, proves);
       for (String type : types) {
         othersByCallerType.computeIfAbsent(type, k -> new ArrayList<>()).add(rest);
       }
     } else {
-      others.add(check(owner, required, proves));
+      others.add(check(owner, required, anyOf, proves));
     }
   }
 
-  private static <T> Check<T> check(T owner, Map<String, FieldMatch> required, boolean proves) {
+  private static <T> Check<T> check(T owner, Map<String, FieldMatch> required, List<FieldMatch[][]> anyOf,
+      boolean proves) {
     FieldMatch[] fields = required.values().stream()
         .sorted(Comparator.comparingInt(FieldMatch::rank))
         .toArray(FieldMatch[]::new);
-    return new Check<>(owner, fields, proves);
+    return new Check<>(owner, fields, anyOf.toArray(new FieldMatch[0][][]), proves);
   }
 
   /**
@@ -227,20 +255,25 @@ final class Prefilter<T> {
 
   /**
    * The fields of the pattern {@link FieldMatch} understands, by dotted path. For an {@code $or}, a field
-   * every branch names is required too, allowing what any branch allows.
+   * every branch names is required too, allowing what any branch allows; and when every branch requires
+   * some field understood, the branches go to {@code anyOf} (top-level {@code $or}s only: {@code anyOf}
+   * is null inside a branch).
    */
-  private static void collect(JsonNode pattern, String prefix, Map<String, FieldMatch> required) {
+  private static void collect(JsonNode pattern, String prefix, Map<String, FieldMatch> required,
+      List<FieldMatch[][]> anyOf) {
     for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String path = prefix + field.getKey();
       JsonNode value = field.getValue();
       if (field.getKey().equals("$or") && value.isArray()) {
         Map<String, FieldMatch> common = null;
+        List<FieldMatch[]> branches = new ArrayList<>();
         for (JsonNode branch : value) {
           Map<String, FieldMatch> mine = new LinkedHashMap<>();
-          collect(branch, prefix, mine);
+          collect(branch, prefix, mine, null);
+          branches.add(mine.values().toArray(new FieldMatch[0]));
           if (common == null) {
-            common = mine;
+            common = new LinkedHashMap<>(mine);
           } else {
             common.keySet().retainAll(mine.keySet());
             common.replaceAll((k, v) -> v.or(mine.get(k)));
@@ -249,8 +282,11 @@ final class Prefilter<T> {
         if (common != null) {
           common.forEach(required::putIfAbsent);
         }
+        if (anyOf != null && !branches.isEmpty() && branches.stream().allMatch(b -> b.length > 0)) {
+          anyOf.add(branches.toArray(new FieldMatch[0][]));
+        }
       } else if (value.isObject()) {
-        collect(value, path + ".", required);
+        collect(value, path + ".", required, anyOf);
       } else {
         FieldMatch match = FieldMatch.of(path, value);
         if (match != null) {

@@ -140,11 +140,45 @@ class PrefilterTest {
   }
 
   @Test
-  void aFieldThatIsAnArrayInTheEventPasses() throws Exception {
+  void fieldsUnderArraysPassWhenAnyElementMayMatch() throws Exception {
     String pattern = "{\"detail\":{\"requestParameters\":{\"tags\":[\"prod\"]}}}";
     AwsEvent tagged = TestEvents.event("ec2.amazonaws.com", "CreateTags", "{\"tags\":[\"dev\",\"prod\"]}");
+    AwsEvent otherTags = TestEvents.event("ec2.amazonaws.com", "CreateTags", "{\"tags\":[\"dev\",\"test\"]}");
     assertThat(both(pattern, tagged)).containsExactly(true, true);
+    assertThat(both(pattern, otherTags)).as("no element can match").containsExactly(false, false);
     assertThat(both(pattern, createUser)).containsExactly(false, false);
+    assertThat(proves(pattern, tagged)).as("no proof through arrays").isFalse();
+
+    String commands = "{\"detail\":{\"requestParameters\":{\"containerDefinitions\":{\"command\":[{\"wildcard\":\"*169.254.170.2*\"}]}}}}";
+    AwsEvent stealing = TestEvents.event("ecs.amazonaws.com", "RegisterTaskDefinition",
+        "{\"containerDefinitions\":[{\"name\":\"web\",\"command\":[\"nginx\"]},"
+            + "{\"name\":\"side\",\"command\":[\"sh\",\"-c\",\"curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\"]}]}");
+    AwsEvent benign = TestEvents.event("ecs.amazonaws.com", "RegisterTaskDefinition",
+        "{\"containerDefinitions\":[{\"name\":\"web\",\"command\":[\"nginx\"]},{\"name\":\"noCommand\"},{\"name\":\"e\",\"command\":[]}]}");
+    assertThat(both(commands, stealing)).containsExactly(true, true);
+    assertThat(both(commands, benign)).containsExactly(false, false);
+
+    // Absence can satisfy exists: false and anything-but needs Event Ruler's own reading of arrays.
+    String notProd = "{\"detail\":{\"requestParameters\":{\"tags\":[{\"anything-but\":\"prod\"}]}}}";
+    assertThat(both(notProd, tagged)).containsExactly(true, true);
+    String noTag = "{\"detail\":{\"requestParameters\":{\"tags\":{\"key\":[{\"exists\":false}]}}}}";
+    assertThat(both(noTag, tagged)[1]).isTrue();
+  }
+
+  @Test
+  void everyBranchOfAnOrIsTriedBeforeAnEventIsLetThrough() throws Exception {
+    String mining = "{\"detail\":{\"eventName\":[\"RegisterTaskDefinition\"],\"requestParameters\":{\"containerDefinitions\":"
+        + "{\"$or\":[{\"command\":[{\"wildcard\":\"*stratum+tcp://*\"}]},{\"image\":[{\"wildcard\":\"*xmrig*\"}]}]}}}}";
+    AwsEvent miner = TestEvents.event("ecs.amazonaws.com", "RegisterTaskDefinition",
+        "{\"containerDefinitions\":[{\"name\":\"w\",\"image\":\"docker.io/evil/xmrig:6\",\"command\":[\"-o\",\"pool:3333\"]}]}");
+    AwsEvent pool = TestEvents.event("ecs.amazonaws.com", "RegisterTaskDefinition",
+        "{\"containerDefinitions\":[{\"name\":\"w\",\"image\":\"app:1\",\"command\":[\"-o\",\"stratum+tcp://pool:3333\"]}]}");
+    AwsEvent web = TestEvents.event("ecs.amazonaws.com", "RegisterTaskDefinition",
+        "{\"containerDefinitions\":[{\"name\":\"w\",\"image\":\"111122223333.dkr.ecr.us-east-1.amazonaws.com/web:42\",\"command\":[\"serve\"]}]}");
+    assertThat(both(mining, miner)).containsExactly(true, true);
+    assertThat(both(mining, pool)).containsExactly(true, true);
+    assertThat(both(mining, web)).as("neither branch can match").containsExactly(false, false);
+    assertThat(proves(mining, miner)).as("an $or is Event Ruler's to prove").isFalse();
   }
 
   @Test
