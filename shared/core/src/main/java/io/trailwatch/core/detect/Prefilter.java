@@ -169,6 +169,16 @@ final class Prefilter<T> {
     return true;
   }
 
+  /**
+   * The owners of patterns that are checked on every event, indexed by neither event name, source nor
+   * caller type: each costs every event of every account a few lookups (BENCHMARKS.md).
+   */
+  List<T> unindexed() {
+    List<T> out = new ArrayList<>(always);
+    others.forEach(c -> out.add(c.owner()));
+    return out;
+  }
+
   boolean mayMatch(AwsEvent event) {
     List<T> out = new ArrayList<>();
     candidates(event, out, null);
