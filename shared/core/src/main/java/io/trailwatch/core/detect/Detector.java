@@ -25,10 +25,10 @@ import software.amazon.event.ruler.GenericMachine;
 
 /**
  * Runs the whole catalog over one event. A prefilter, a few hash lookups indexed by event name, names
- * the rules the event may match (most events: none), and proves most of their matches outright; each of
- * the others is then judged by Event Ruler (the
- * matching engine EventBridge is built on) on only the fields its own pattern reads, and the verdict is
- * remembered per rule and set of values read, since real traffic repeats the same shapes. A rule's
+ * the rules the event may match (most events: none) and proves most of their matches outright; each of
+ * the others is judged by Event Ruler (the matching engine EventBridge is built on) on only the fields its
+ * own pattern reads, and the verdict is remembered per rule and set of values read, since real traffic
+ * repeats the same shapes. A rule's
  * verdict depends on nothing but its own pattern and fields, so judging rules one by one gives what one
  * machine of the whole catalog would, at a cost that does not grow with the catalog. Only the rules whose
  * pattern matched run their Java conditions. Thread-safe: one detector serves every thread of a scan.
