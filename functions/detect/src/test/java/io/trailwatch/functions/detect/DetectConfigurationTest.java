@@ -3,7 +3,6 @@ package io.trailwatch.functions.detect;
 import io.trailwatch.aws.testing.ParameterStoreStandIn;
 import io.trailwatch.aws.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,18 +53,11 @@ class DetectConfigurationTest {
 
   @BeforeEach
   void queueAcceptsBatches() {
-    sqs.stubFor(post(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AmazonSQS.SendMessageBatch"))
-        .willReturn(aResponse().withStatus(200).withTransformers(SqsStandIn.NAME)));
+    DetectTests.queueAcceptsBatches(sqs);
   }
 
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-    env.put("AWS_ENDPOINT_URL_SQS", sqs.baseUrl());
-    env.put(DetectWiring.FINDINGS_QUEUE_URL, sqs.baseUrl() + "/111122223333/trailwatch-findings");
+    Map<String, String> env = DetectTests.environment(sqs);
     env.put("AWS_ENDPOINT_URL_SSM", ssm.baseUrl());
     env.put(ConfigWiring.CONFIG_PARAMETER, PARAMETER);
     return env;

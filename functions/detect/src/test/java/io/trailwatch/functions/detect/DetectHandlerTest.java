@@ -1,7 +1,6 @@
 package io.trailwatch.functions.detect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,18 +46,11 @@ class DetectHandlerTest {
 
   @BeforeEach
   void queueAcceptsBatches() {
-    sqs.stubFor(post(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("AmazonSQS.SendMessageBatch"))
-        .willReturn(aResponse().withStatus(200).withTransformers(SqsStandIn.NAME)));
+    DetectTests.queueAcceptsBatches(sqs);
   }
 
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-    env.put("AWS_ENDPOINT_URL_SQS", sqs.baseUrl());
-    env.put(DetectWiring.FINDINGS_QUEUE_URL, sqs.baseUrl() + "/111122223333/trailwatch-findings");
+    Map<String, String> env = DetectTests.environment(sqs);
     env.put(DetectWiring.DEPLOYER_ARNS, "arn:aws:iam::111122223333:role/github-actions-deploy");
     return env;
   }

@@ -19,11 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * The promise "nothing lost, nothing twice", end to end with real parts: the router's deliveries recorded
@@ -32,23 +29,10 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * skipped and SNS gets it.
  */
 class NothingTwiceTest {
-  static DynamoDBProxyServer dynamoServer;
-  static String dynamoEndpoint;
+  @RegisterExtension static final StateTable.Served table = StateTable.served("trailwatch-state");
 
   @RegisterExtension
   static WireMockExtension aws = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  @BeforeAll
-  static void startDynamoDb() throws Exception {
-    StateTable.Server served = StateTable.serve("trailwatch-state");
-    dynamoServer = served.server();
-    dynamoEndpoint = served.endpoint();
-  }
-
-  @AfterAll
-  static void stopDynamoDb() throws Exception {
-    dynamoServer.stop();
-  }
 
   /** The webhook's URL in Secrets Manager, and Slack taking every post. */
   static void slackAcceptsEverything() {
@@ -66,7 +50,7 @@ class NothingTwiceTest {
             .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>down</Message></Error></ErrorResponse>")));
     Map<String, String> env = RouteTests.environment();
     env.put("AWS_ENDPOINT_URL", aws.baseUrl());
-    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", table.endpoint());
     env.put(RouteWiring.SLACK_SECRET_ARN, SlackDeliveryTest.SECRET_ARN);
     env.put(RouteWiring.ALERT_TOPIC_ARN, SnsDeliveryTest.TOPIC);
     env.put(RouteWiring.STATE_TABLE, "trailwatch-state");

@@ -9,32 +9,23 @@ import io.trailwatch.core.port.InMemoryDedupStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * Dedup windows on the real DynamoDB engine, checked against the in-memory store the CLI uses: the same
  * sequence of findings must give the same answers from both.
  */
 class DynamoDbDedupStoreTest {
-  static AmazonDynamoDBLocal local;
+  @RegisterExtension static final StateTable.Embedded table = StateTable.embedded("state");
   static DynamoDbClient dynamo;
   static final Duration HOUR = Duration.ofHours(1);
 
   @BeforeAll
-  static void startDynamoDb() {
-    local = DynamoDBEmbedded.create(true);
-    dynamo = local.dynamoDbClient();
-    StateTable.create(dynamo, "state");
-  }
-
-  @AfterAll
-  static void stopDynamoDb() {
-    local.shutdown();
+  static void client() {
+    dynamo = table.dynamo();
   }
 
   record Step(String key, String findingId, String at) {}

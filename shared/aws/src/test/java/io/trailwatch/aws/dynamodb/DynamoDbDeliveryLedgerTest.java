@@ -10,33 +10,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /** The ledger on the real DynamoDB engine (DynamoDB Local, embedded), with the table template.yaml creates. */
 class DynamoDbDeliveryLedgerTest {
-  static AmazonDynamoDBLocal local;
+  @RegisterExtension static final StateTable.Embedded table = StateTable.embedded("trailwatch-state");
   static DynamoDbClient dynamo;
 
   @BeforeAll
-  static void startDynamoDb() {
-    local = DynamoDBEmbedded.create(true);
-    dynamo = local.dynamoDbClient();
-    StateTable.create(dynamo, "trailwatch-state");
-  }
-
-  @AfterAll
-  static void stopDynamoDb() {
-    local.shutdown();
+  static void client() {
+    dynamo = table.dynamo();
   }
 
   static Clock at(String instant) {

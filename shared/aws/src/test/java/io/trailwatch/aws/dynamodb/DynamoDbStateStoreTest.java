@@ -15,15 +15,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * The state of stateful rules on the real DynamoDB engine, checked against the in-memory store the CLI
@@ -31,20 +29,13 @@ import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal
  * same key at once must not lose a match.
  */
 class DynamoDbStateStoreTest {
-  static AmazonDynamoDBLocal local;
+  @RegisterExtension static final StateTable.Embedded table = StateTable.embedded("state");
   static DynamoDbClient dynamo;
   static final Duration WINDOW = Duration.ofMinutes(15);
 
   @BeforeAll
-  static void startDynamoDb() {
-    local = DynamoDBEmbedded.create(true);
-    dynamo = local.dynamoDbClient();
-    StateTable.create(dynamo, "state");
-  }
-
-  @AfterAll
-  static void stopDynamoDb() {
-    local.shutdown();
+  static void client() {
+    dynamo = table.dynamo();
   }
 
   static List<Boolean> bursts(StateStore store, String key, String... times) {
