@@ -79,7 +79,7 @@ public final class DynamoDbStateStore implements StateStore {
   @Override
   public boolean distinctBurst(String key, String value, Instant time, int count, Duration window) {
     long t = time.toEpochMilli();
-    String v = FindingIds.of("value", value).substring(0, 32);
+    String v = FindingIds.of("value", value);
     return rewrite("distinct#" + FindingIds.of("distinct", key), time, window, (item, next) -> {
       Map<String, Long> latest = new HashMap<>();
       if (item != null && item.containsKey("values")) {

@@ -1,16 +1,14 @@
 package io.trailwatch.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwatch.core.finding.FindingIds;
 import io.trailwatch.core.rule.Category;
 import io.trailwatch.core.rule.Durations;
 import io.trailwatch.core.rule.Severity;
 import io.trailwatch.core.rule.Status;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -23,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +176,9 @@ public final class ConfigLoader {
           });
         }
       }
-      return new TrailwatchConfig(where, hash(text), Map.copyOf(allowlists), Map.copyOf(overrides),
+      // The version: a short hash of the text, so logs tell which configuration judged an event.
+      String version = FindingIds.of("configuration", text).substring(0, 16);
+      return new TrailwatchConfig(where, version, Map.copyOf(allowlists), Map.copyOf(overrides),
           List.copyOf(suppressions), Map.copyOf(windows), routing, digest, Map.copyOf(names),
           problems.stream().filter(ConfigProblem::expired).toList());
     }
@@ -674,15 +673,6 @@ public final class ConfigLoader {
       cur = t;
     }
     return prev[b.length()];
-  }
-
-  private static String hash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Set<String> ordered(String... keys) {

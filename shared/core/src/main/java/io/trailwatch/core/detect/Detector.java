@@ -38,7 +38,6 @@ public final class Detector {
   private static final int MAX_VERDICTS = 4096;
   /** Each rule's own matcher: its patterns in a machine, the fields they read, its remembered verdicts. */
   private final Map<String, Matcher> matchers = new HashMap<>();
-  private final Map<String, Rule> rules = new HashMap<>();
 
   /**
    * One rule's matcher. Its Event Ruler machine is compiled on first use: a detector holds a hundred and
@@ -46,7 +45,6 @@ public final class Detector {
    * of them before the snapshot, {@link #warm}). The loader has already checked every pattern compiles.
    */
   private static final class Matcher {
-    final String id;
     final Rule rule;
     /** The rule's place in id order: the findings of one event come in that order. */
     int order;
@@ -56,7 +54,6 @@ public final class Detector {
     private volatile GenericMachine<String> machine;
 
     Matcher(Rule rule) {
-      this.id = rule.id();
       this.rule = rule;
     }
 
@@ -69,9 +66,9 @@ public final class Detector {
             m = new GenericMachine<>();
             for (String pattern : patterns) {
               try {
-                m.addRule(id, pattern);
+                m.addRule(rule.id(), pattern);
               } catch (IOException e) {
-                throw new UncheckedIOException("pattern of rule " + id + " does not compile", e);
+                throw new UncheckedIOException("pattern of rule " + rule.id() + " does not compile", e);
               }
             }
             machine = m;
@@ -105,7 +102,6 @@ public final class Detector {
       if (rule.status() == Status.DEPRECATED || !rule.conditions().stream().allMatch(c -> c.possible(context))) {
         continue; // deprecated, or a condition no event can meet under this configuration
       }
-      rules.put(rule.id(), rule);
       Matcher matcher = new Matcher(rule);
       matchers.put(rule.id(), matcher);
       for (String pattern : rule.matchPatterns()) {
@@ -136,7 +132,7 @@ public final class Detector {
 
   /** The rules this detector runs (deprecated ones are left out). */
   public int ruleCount() {
-    return rules.size();
+    return matchers.size();
   }
 
   /** Every finding for the event, in a stable order (by rule id). */
@@ -271,10 +267,5 @@ public final class Detector {
       case "sourceIp" -> event.sourceIp();
       default -> event.text(field);
     };
-  }
-
-  /** The rule of that id as this detector runs it, or null. */
-  public Rule rule(String id) {
-    return rules.get(id);
   }
 }

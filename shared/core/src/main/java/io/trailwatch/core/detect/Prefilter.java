@@ -107,8 +107,7 @@ final class Prefilter<T> {
     forName.clear();
     Map<String, FieldMatch> required = new LinkedHashMap<>();
     List<FieldMatch[][]> anyOf = new ArrayList<>();
-    collect(pattern, "", required, anyOf);
-    boolean proves = provable(pattern);
+    boolean proves = collect(pattern, "", required, anyOf);
     if (required.isEmpty() && anyOf.isEmpty()) {
       always.add(owner);
       return;
@@ -155,18 +154,7 @@ final class Prefilter<T> {
    * them saying YES is Event Ruler's verdict too; an {@code $or} is left to Event Ruler.
    */
   static boolean provable(JsonNode pattern) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode value = field.getValue();
-      if (field.getKey().startsWith("$")) {
-        return false;
-      }
-      boolean understood = value.isObject() ? provable(value) : FieldMatch.of(field.getKey(), value) != null;
-      if (!understood) {
-        return false;
-      }
-    }
-    return true;
+    return collect(pattern, "", new LinkedHashMap<>(), null);
   }
 
   /**
@@ -267,42 +255,56 @@ final class Prefilter<T> {
    * The fields of the pattern {@link FieldMatch} understands, by dotted path. For an {@code $or}, a field
    * every branch names is required too, allowing what any branch allows; and when every branch requires
    * some field understood, the branches go to {@code anyOf} (top-level {@code $or}s only: {@code anyOf}
-   * is null inside a branch).
+   * is null inside a branch, and for {@link #provable}).
+   *
+   * @return true when the pattern is nothing but fields understood, without {@code $or}: provable
    */
-  private static void collect(JsonNode pattern, String prefix, Map<String, FieldMatch> required,
+  private static boolean collect(JsonNode pattern, String prefix, Map<String, FieldMatch> required,
       List<FieldMatch[][]> anyOf) {
+    boolean whole = true;
     for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String path = prefix + field.getKey();
       JsonNode value = field.getValue();
-      if (field.getKey().equals("$or") && value.isArray()) {
-        Map<String, FieldMatch> common = null;
-        List<FieldMatch[]> branches = new ArrayList<>();
-        for (JsonNode branch : value) {
-          Map<String, FieldMatch> mine = new LinkedHashMap<>();
-          collect(branch, prefix, mine, null);
-          branches.add(mine.values().toArray(new FieldMatch[0]));
-          if (common == null) {
-            common = new LinkedHashMap<>(mine);
-          } else {
-            common.keySet().retainAll(mine.keySet());
-            common.replaceAll((k, v) -> v.or(mine.get(k)));
-          }
-        }
-        if (common != null) {
-          common.forEach(required::putIfAbsent);
-        }
-        if (anyOf != null && !branches.isEmpty() && branches.stream().allMatch(b -> b.length > 0)) {
-          anyOf.add(branches.toArray(new FieldMatch[0][]));
+      if (field.getKey().startsWith("$")) {
+        whole = false;
+        if (field.getKey().equals("$or") && value.isArray()) {
+          collectOr(value, prefix, required, anyOf);
         }
       } else if (value.isObject()) {
-        collect(value, path + ".", required, anyOf);
+        whole &= collect(value, path + ".", required, anyOf);
       } else {
         FieldMatch match = FieldMatch.of(path, value);
         if (match != null) {
           required.put(path, match);
+        } else {
+          whole = false;
         }
       }
+    }
+    return whole;
+  }
+
+  private static void collectOr(JsonNode branchesNode, String prefix, Map<String, FieldMatch> required,
+      List<FieldMatch[][]> anyOf) {
+    Map<String, FieldMatch> common = null;
+    List<FieldMatch[]> branches = new ArrayList<>();
+    for (JsonNode branch : branchesNode) {
+      Map<String, FieldMatch> mine = new LinkedHashMap<>();
+      collect(branch, prefix, mine, null);
+      branches.add(mine.values().toArray(new FieldMatch[0]));
+      if (common == null) {
+        common = new LinkedHashMap<>(mine);
+      } else {
+        common.keySet().retainAll(mine.keySet());
+        common.replaceAll((k, v) -> v.or(mine.get(k)));
+      }
+    }
+    if (common != null) {
+      common.forEach(required::putIfAbsent);
+    }
+    if (anyOf != null && !branches.isEmpty() && branches.stream().allMatch(b -> b.length > 0)) {
+      anyOf.add(branches.toArray(new FieldMatch[0][]));
     }
   }
 }

@@ -62,7 +62,7 @@ public final class StatefulRules {
     if (text != null) {
       return text;
     }
-    com.fasterxml.jackson.databind.JsonNode node = io.trailwatch.core.event.Json.at(event.envelope(), field);
+    com.fasterxml.jackson.databind.JsonNode node = event.at(field);
     return node.isContainerNode() ? node.toString() : "";
   }
 

@@ -73,16 +73,23 @@ public final class AwsEvent {
   }
 
   /**
-   * The text of the scalar at a dotted path from the envelope's top ({@code detail.userIdentity.arn}), as
-   * {@link Json#text} on {@link #envelope()} gives it, without building a bare record's envelope for
-   * paths under {@code detail}, {@code source} or {@code detail-type}.
+   * The value at a dotted path from the envelope's top ({@code detail.userIdentity.arn}), alternatives
+   * {@code a|b} taking the first present, as {@link Json#at} on {@link #envelope()} gives it, without
+   * building a bare record's envelope for paths under {@code detail}, {@code source} or {@code detail-type}.
    */
-  public String text(String dottedPath) {
-    if (dottedPath.indexOf('|') >= 0) {
-      return Json.text(envelope(), dottedPath);
+  public JsonNode at(String dottedPath) {
+    int bar = dottedPath.indexOf('|');
+    if (bar >= 0) {
+      JsonNode first = at(dottedPath.substring(0, bar));
+      return first.isMissingNode() ? at(dottedPath.substring(bar + 1)) : first;
     }
     String[] steps = Json.steps(dottedPath);
-    JsonNode node = Json.follow(field(steps[0]), steps, 1);
+    return Json.follow(field(steps[0]), steps, 1);
+  }
+
+  /** The text of the scalar at a dotted path ({@link #at}), or null when absent, null or not a scalar. */
+  public String text(String dottedPath) {
+    JsonNode node = at(dottedPath);
     return node.isValueNode() && !node.isNull() ? node.asText() : null;
   }
 

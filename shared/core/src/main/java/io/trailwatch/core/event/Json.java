@@ -86,7 +86,7 @@ public final class Json {
   public static List<JsonNode> all(JsonNode root, String dottedPath) {
     List<JsonNode> out = new ArrayList<>();
     for (String alternative : dottedPath.split("\\|")) {
-      collect(root, alternative.split("\\."), 0, out);
+      collect(root, steps(alternative), 0, out);
     }
     return out;
   }

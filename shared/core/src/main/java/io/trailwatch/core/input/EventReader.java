@@ -239,7 +239,7 @@ public final class EventReader {
       out.problem("record " + out.count, tooBig(size));
       return;
     }
-    out.deliver(node, out.count);
+    out.deliver(node, "record ", out.count);
   }
 
   private String tooBig(long size) {
@@ -283,10 +283,10 @@ public final class EventReader {
       if (node.isObject() && node.has("Records") && node.get("Records").isArray() && !node.has("detail")) {
         int index = 0;
         for (JsonNode record : node.get("Records")) {
-          out.deliver(record, where + ", record " + ++index);
+          out.deliver(record, where + ", record ", ++index);
         }
       } else {
-        out.deliver(node, where);
+        out.deliver(node, where, 0);
       }
     }
   }
@@ -325,20 +325,15 @@ public final class EventReader {
       this.sink = sink;
     }
 
-    void deliver(JsonNode node, String where) {
+    /**
+     * Hands the record to the sink as an event, or reports why it is not one at {@code where} followed by
+     * {@code n} (when above 0): the location is written only when there is a problem to report.
+     */
+    void deliver(JsonNode node, String where, int n) {
       try {
         sink.event(EventValidator.toEvent(node));
       } catch (BadRecordException e) {
-        problem(where, e.getMessage());
-      }
-    }
-
-    /** As above for the n-th record of a file, its location written only when there is a problem to report. */
-    void deliver(JsonNode node, int record) {
-      try {
-        sink.event(EventValidator.toEvent(node));
-      } catch (BadRecordException e) {
-        problem("record " + record, e.getMessage());
+        problem(n > 0 ? where + n : where, e.getMessage());
       }
     }
 

@@ -137,6 +137,18 @@ class EventReaderTest {
   }
 
   @Test
+  void aBadRecordInsideALineOfLogFilesIsNamedByLineAndRecord() throws IOException {
+    String missing = record("X").replace("\"eventName\":\"X\",", "");
+    String oneLine = cloudTrailFile(record("R1"), missing).replace("\n", "");
+    read(write("lines.jsonl", record("L1") + "\n" + oneLine + "\n" + missing + "\n"));
+
+    assertThat(names()).containsExactly("L1", "R1");
+    assertThat(problems).extracting(InputProblem::location, InputProblem::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("line 2, record 2", "missing field 'detail.eventName'"),
+        org.assertj.core.groups.Tuple.tuple("line 3", "missing field 'detail.eventName'"));
+  }
+
+  @Test
   void aRecordOverTheEventBridgeSizeLimitIsSkippedAndTheNextOneRead() throws IOException {
     String huge = record("Huge").replace("\"userAgent\":\"aws-cli/2.15.30\"", "\"userAgent\":\"" + "x".repeat(1_000_000) + "\"");
     read(write("log.json", cloudTrailFile(record("Small"), huge, record("Next"))));
